@@ -1,0 +1,69 @@
+import { describeMemoryOptions, isValidFargateSize } from "../../lib/fargate-sizes";
+import { jsonPath, quote, type ConfigProblem } from "../problems";
+import type { Check } from "./check";
+
+function sizeProblem(cpu: number, memory: number): string {
+  return `${memory} MiB is not a Fargate size for ${cpu} CPU units; expected ${describeMemoryOptions(cpu)}`;
+}
+
+/** Fargate accepts only certain CPU/memory pairs; anything else fails at apply time. */
+export const checkFargateSizes: Check = ({ environments, services }) => {
+  const problems: ConfigProblem[] = services
+    .filter((s) => !isValidFargateSize(s.cpu, s.memory))
+    .map((s) => ({ file: s.file, path: "$.memory", message: sizeProblem(s.cpu, s.memory) }));
+  for (const env of environments) {
+    for (const service of env.services) {
+      const override = env.serviceOverrides[service.name];
+      if (!override || (override.cpu === undefined && override.memory === undefined)) continue;
+      if (isValidFargateSize(service.cpu, service.memory)) continue;
+      const field = override.memory === undefined ? "cpu" : "memory";
+      problems.push({
+        file: env.file,
+        path: jsonPath(["services", service.name, field]),
+        message: sizeProblem(service.cpu, service.memory),
+      });
+    }
+  }
+  return problems;
+};
+
+/** A service may call only other services of the project. */
+export const checkCalls: Check = ({ services }) => {
+  const names = services.map((s) => s.name);
+  return services.flatMap((service) =>
+    service.calls.flatMap((callee, i): ConfigProblem[] => {
+      const at = { file: service.file, path: jsonPath(["calls", i]) };
+      if (callee === service.name) {
+        return [
+          {
+            ...at,
+            message: `${quote(callee)} is the service itself; remove it (a service reaches itself directly)`,
+          },
+        ];
+      }
+      if (!names.includes(callee)) {
+        return [
+          {
+            ...at,
+            message: `${quote(callee)} is not a service of this project; expected one of ${names.map((n) => quote(n)).join(", ")}`,
+          },
+        ];
+      }
+      return [];
+    }),
+  );
+};
+
+/** Per-environment overrides must name services that exist. */
+export const checkOverrideNames: Check = ({ environments, services }) => {
+  const names = services.map((s) => s.name);
+  return environments.flatMap((env) =>
+    Object.keys(env.serviceOverrides)
+      .filter((name) => !names.includes(name))
+      .map((name) => ({
+        file: env.file,
+        path: jsonPath(["services", name]),
+        message: `${quote(name)} is not a service of this project; expected one of ${names.map((n) => quote(n)).join(", ")}`,
+      })),
+  );
+};

@@ -1,0 +1,75 @@
+import type { FargateCpu, NatStrategy, RoutingStyle } from "./schema/environment";
+import type { CpuArchitecture } from "./schema/service";
+
+/**
+ * The configuration after validation and defaults: what main.ts and the modules consume.
+ * Every field is present; nothing here is optional unless its absence means something.
+ */
+export interface EnvironmentConfig {
+  /** The file it came from, relative to the project root. */
+  readonly file: string;
+  readonly name: string;
+  readonly project: string;
+  readonly production: boolean;
+  readonly region: string;
+  readonly accountId?: string;
+  readonly azs: readonly string[];
+  readonly vpc: {
+    readonly cidr: string;
+    readonly publicSubnets?: readonly string[];
+    readonly privateSubnets?: readonly string[];
+    readonly natStrategy: NatStrategy;
+  };
+  readonly routing: { readonly style: RoutingStyle; readonly sharedListenerPort: number };
+  readonly deletionProtection: boolean;
+  readonly logRetentionDays: number;
+  readonly ecr: { readonly keepImages: number };
+  readonly state: StateConfig;
+  readonly tags: Readonly<Record<string, string>>;
+  /** This environment's per-service sizes and counts, as written (already applied to `services`). */
+  readonly serviceOverrides: Readonly<Record<string, ServiceOverrides>>;
+  /** The services deployed in this environment, with this environment's sizes and counts applied. */
+  readonly services: readonly ServiceConfig[];
+}
+
+export interface ServiceOverrides {
+  readonly desiredCount?: number;
+  readonly cpu?: FargateCpu;
+  readonly memory?: number;
+}
+
+export interface StateConfig {
+  readonly bucket: string;
+  readonly key: string;
+  readonly region: string;
+  readonly lock: "s3" | "dynamodb";
+  readonly dynamodbTable?: string;
+}
+
+export interface ServiceConfig {
+  /** The manifest it came from, relative to the project root. */
+  readonly file: string;
+  /** The service folder (source, Dockerfile, manifest), relative to the project root. */
+  readonly directory: string;
+  readonly name: string;
+  readonly port: number;
+  readonly healthCheck: {
+    readonly path: string;
+    readonly intervalSeconds: number;
+    readonly timeoutSeconds: number;
+    readonly healthyThreshold: number;
+    readonly unhealthyThreshold: number;
+    readonly gracePeriodSeconds: number;
+  };
+  readonly cpu: FargateCpu;
+  readonly memory: number;
+  readonly cpuArchitecture: CpuArchitecture;
+  readonly desiredCount: number;
+  readonly routing: {
+    readonly listenerPort?: number;
+    readonly pathPrefix?: string;
+    readonly priority: number;
+  };
+  readonly environment: Readonly<Record<string, string>>;
+  readonly calls: readonly string[];
+}

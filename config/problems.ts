@@ -1,0 +1,41 @@
+/** One thing wrong with the configuration, located precisely enough to fix without searching. */
+export interface ConfigProblem {
+  /** The file, relative to the project root. */
+  readonly file: string;
+  /** Where in the file, as a JSON path such as `$.vpc.cidr` or `$.azs[1]`. */
+  readonly path: string;
+  /** What is wrong and what is expected instead, with the bad value quoted. */
+  readonly message: string;
+}
+
+export function formatProblem(problem: ConfigProblem): string {
+  return `${problem.file}: ${problem.path}: ${problem.message}`;
+}
+
+/** Thrown when the configuration has problems; carries all of them, not just the first. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(
+      `Invalid configuration (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
+        problems.map(formatProblem).join("\n"),
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** Renders a value the way it appears in the JSON file. */
+export function quote(value: unknown): string {
+  if (value === undefined) return "(missing)";
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** `$.a.b[2]["odd key"]` from path segments. */
+export function jsonPath(segments: readonly (string | number)[]): string {
+  return segments.reduce<string>((path, segment) => {
+    if (typeof segment === "number") return `${path}[${segment}]`;
+    return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(segment)
+      ? `${path}.${segment}`
+      : `${path}[${JSON.stringify(segment)}]`;
+  }, "$");
+}

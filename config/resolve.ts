@@ -1,0 +1,71 @@
+import { stableNumber } from "../lib/stable-hash";
+import type { EnvironmentConfig, ServiceConfig } from "./model";
+import { ENVIRONMENT_DEFAULTS, type EnvironmentFile } from "./schema/environment";
+import { SERVICE_DEFAULTS, type ServiceFile } from "./schema/service";
+
+/** Listener rule priorities derived from service names fall in this range, leaving room below for explicit ones. */
+export const DERIVED_PRIORITY_RANGE = { min: 1000, max: 49999 } as const;
+
+export interface ServiceSource {
+  readonly file: string;
+  readonly directory: string;
+  readonly manifest: ServiceFile;
+}
+
+export function resolveService(source: ServiceSource): ServiceConfig {
+  const { manifest } = source;
+  return {
+    file: source.file,
+    directory: source.directory,
+    name: manifest.name,
+    port: manifest.port,
+    healthCheck: { ...SERVICE_DEFAULTS.healthCheck, ...manifest.healthCheck },
+    cpu: manifest.cpu,
+    memory: manifest.memory,
+    cpuArchitecture: manifest.cpuArchitecture ?? SERVICE_DEFAULTS.cpuArchitecture,
+    desiredCount: manifest.desiredCount,
+    routing: {
+      ...manifest.routing,
+      priority:
+        manifest.routing.priority ??
+        stableNumber(manifest.name, DERIVED_PRIORITY_RANGE.min, DERIVED_PRIORITY_RANGE.max),
+    },
+    environment: manifest.environment ?? {},
+    calls: manifest.calls ?? [],
+  };
+}
+
+export function resolveEnvironment(
+  file: string,
+  env: EnvironmentFile,
+  services: readonly ServiceConfig[],
+): EnvironmentConfig {
+  const overrides = env.services ?? {};
+  return {
+    file,
+    name: env.name,
+    project: env.project,
+    production: env.production,
+    region: env.region,
+    accountId: env.accountId,
+    azs: env.azs,
+    vpc: env.vpc,
+    routing: {
+      style: env.routing.style,
+      sharedListenerPort: env.routing.sharedListenerPort ?? ENVIRONMENT_DEFAULTS.sharedListenerPort,
+    },
+    deletionProtection: env.deletionProtection ?? env.production,
+    logRetentionDays: env.logRetentionDays ?? ENVIRONMENT_DEFAULTS.logRetentionDays,
+    ecr: { keepImages: env.ecr?.keepImages ?? ENVIRONMENT_DEFAULTS.keepImages },
+    state: {
+      bucket: env.state.bucket,
+      key: env.state.key ?? `${env.project}/${env.name}/terraform.tfstate`,
+      region: env.state.region ?? env.region,
+      lock: env.state.lock,
+      dynamodbTable: env.state.dynamodbTable,
+    },
+    tags: env.tags ?? {},
+    serviceOverrides: overrides,
+    services: services.map((service) => ({ ...service, ...overrides[service.name] })),
+  };
+}

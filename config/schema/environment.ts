@@ -1,0 +1,214 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { Cidr, NumberEnum, Port, REGION_PATTERN, ServiceName, StringEnum } from "./fields";
+
+export const NAT_STRATEGIES = ["one-per-az", "single", "none"] as const;
+export const ROUTING_STYLES = ["listener", "path", "both"] as const;
+export const STATE_LOCKS = ["s3", "dynamodb"] as const;
+/** The retention periods CloudWatch Logs accepts. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+  3653,
+] as const;
+export const FARGATE_CPU_UNITS = [256, 512, 1024, 2048, 4096, 8192, 16384] as const;
+
+/** Defaults the schema advertises to editors and the loader applies: one source for both. */
+export const ENVIRONMENT_DEFAULTS = {
+  sharedListenerPort: 80,
+  logRetentionDays: 30,
+  keepImages: 2,
+} as const;
+
+const Vpc = Type.Object(
+  {
+    cidr: Cidr("the VPC's IPv4 CIDR block, /16 to /24", "10.0.0.0/16"),
+    publicSubnets: Type.Optional(
+      Type.Array(Cidr("a public subnet CIDR block inside the VPC", "10.0.0.0/20"), {
+        description:
+          "one public subnet CIDR per AZ, in the order of azs; derived from the VPC CIDR when omitted",
+      }),
+    ),
+    privateSubnets: Type.Optional(
+      Type.Array(Cidr("a private subnet CIDR block inside the VPC", "10.0.128.0/20"), {
+        description:
+          "one private subnet CIDR per AZ, in the order of azs; derived from the VPC CIDR when omitted",
+      }),
+    ),
+    natStrategy: StringEnum(NAT_STRATEGIES, {
+      description:
+        "egress for the private subnets: a NAT gateway per AZ (highly available), a single shared one (cheaper), or none",
+    }),
+  },
+  { additionalProperties: false, description: "the network" },
+);
+
+const Routing = Type.Object(
+  {
+    style: StringEnum(ROUTING_STYLES, {
+      description:
+        "how the load balancer reaches services: a listener per service port, path-prefix rules on one shared listener, or both",
+    }),
+    sharedListenerPort: Type.Optional(
+      Port("the port of the shared path-routing listener", {
+        default: ENVIRONMENT_DEFAULTS.sharedListenerPort,
+      }),
+    ),
+  },
+  { additionalProperties: false, description: "load balancer routing" },
+);
+
+const ServiceOverrides = Type.Object(
+  {
+    desiredCount: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 1000,
+        description: "number of tasks to run in this environment",
+      }),
+    ),
+    cpu: Type.Optional(
+      NumberEnum(FARGATE_CPU_UNITS, { description: "Fargate CPU units in this environment" }),
+    ),
+    memory: Type.Optional(
+      Type.Integer({
+        minimum: 512,
+        maximum: 122880,
+        description: "task memory in MiB in this environment",
+      }),
+    ),
+  },
+  { additionalProperties: false, description: "per-environment sizes and counts for one service" },
+);
+
+const State = Type.Object(
+  {
+    bucket: Type.String({
+      pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
+      description:
+        "the S3 bucket that holds Terraform state (3-63 lowercase letters, digits, dots, hyphens)",
+      examples: ["acme-shop-terraform-state"],
+    }),
+    key: Type.Optional(
+      Type.String({
+        pattern: "^[A-Za-z0-9!_.*'()/-]+$",
+        description: "the state object key; defaults to <project>/<environment>/terraform.tfstate",
+        examples: ["shop/prod/terraform.tfstate"],
+      }),
+    ),
+    region: Type.Optional(
+      Type.String({
+        pattern: REGION_PATTERN,
+        description: "the state bucket's region; defaults to the environment's region",
+      }),
+    ),
+    lock: StringEnum(STATE_LOCKS, {
+      description: "state locking: S3-native lock files (use_lockfile) or a DynamoDB lock table",
+    }),
+    dynamodbTable: Type.Optional(
+      Type.String({
+        pattern: "^[A-Za-z0-9_.-]{3,255}$",
+        description: "the DynamoDB lock table, required when lock is dynamodb",
+        examples: ["shop-terraform-locks"],
+      }),
+    ),
+  },
+  { additionalProperties: false, description: "where Terraform keeps this environment's state" },
+);
+
+export const EnvironmentSchema = Type.Object(
+  {
+    $schema: Type.Optional(
+      Type.String({ description: "path to this file's JSON Schema, for editors" }),
+    ),
+    name: Type.String({
+      pattern: "^[a-z][a-z0-9]{1,9}$",
+      description:
+        "the environment name: 2-10 lowercase letters and digits, starting with a letter",
+      examples: ["prod"],
+    }),
+    project: Type.String({
+      pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+      maxLength: 12,
+      description:
+        "the project name that prefixes every resource: up to 12 lowercase letters, digits and hyphens",
+      examples: ["shop"],
+    }),
+    production: Type.Boolean({
+      description:
+        "true for production: turns on deletion protection and keeps data when resources are destroyed",
+    }),
+    region: Type.String({
+      pattern: REGION_PATTERN,
+      description: "the AWS region",
+      examples: ["us-east-1"],
+    }),
+    accountId: Type.Optional(
+      Type.String({
+        pattern: "^[0-9]{12}$",
+        description:
+          "the 12-digit AWS account this environment may deploy to (guards against the wrong credentials)",
+        examples: ["123456789012"],
+      }),
+    ),
+    azs: Type.Array(
+      Type.String({
+        pattern: "^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}[a-z]$",
+        description: "an availability zone name",
+        examples: ["us-east-1a"],
+      }),
+      {
+        minItems: 2,
+        uniqueItems: true,
+        description: "the availability zones to spread over, at least two",
+      },
+    ),
+    vpc: Vpc,
+    routing: Routing,
+    deletionProtection: Type.Optional(
+      Type.Boolean({
+        description:
+          "protect the load balancer and data stores from deletion; defaults to production",
+      }),
+    ),
+    logRetentionDays: Type.Optional(
+      NumberEnum(LOG_RETENTION_DAYS, {
+        description: "how long CloudWatch keeps logs, in days",
+        default: ENVIRONMENT_DEFAULTS.logRetentionDays,
+      }),
+    ),
+    ecr: Type.Optional(
+      Type.Object(
+        {
+          keepImages: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              maximum: 1000,
+              description: "how many of the most recent images each repository keeps",
+              default: ENVIRONMENT_DEFAULTS.keepImages,
+            }),
+          ),
+        },
+        { additionalProperties: false, description: "container registries" },
+      ),
+    ),
+    services: Type.Optional(
+      Type.Record(ServiceName("a service name"), ServiceOverrides, {
+        additionalProperties: false,
+        description: "per-service sizes and counts for this environment, keyed by service name",
+      }),
+    ),
+    state: State,
+    tags: Type.Optional(
+      Type.Record(
+        Type.String({ minLength: 1, maxLength: 128 }),
+        Type.String({ maxLength: 256, description: "a tag value, up to 256 characters" }),
+        { description: "tags applied to every resource" },
+      ),
+    ),
+  },
+  { additionalProperties: false, $id: "environment.schema.json", title: "Environment" },
+);
+
+export type EnvironmentFile = Static<typeof EnvironmentSchema>;
+export type NatStrategy = (typeof NAT_STRATEGIES)[number];
+export type RoutingStyle = (typeof ROUTING_STYLES)[number];
+export type FargateCpu = (typeof FARGATE_CPU_UNITS)[number];

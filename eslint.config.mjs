@@ -1,0 +1,63 @@
+// @ts-check
+import tseslint from "typescript-eslint";
+
+/** Provider classes are imported one file at a time: the package root loads every AWS resource. */
+const deepProviderImportsOnly = {
+  paths: [
+    {
+      name: "@cdktf/provider-aws",
+      message: "Import the class by deep path, e.g. @cdktf/provider-aws/lib/vpc.",
+    },
+    {
+      name: "@cdktf/provider-aws/lib",
+      message: "Import the class by deep path, e.g. @cdktf/provider-aws/lib/vpc.",
+    },
+  ],
+  patterns: [
+    {
+      regex: "^@cdktf/provider-aws/lib/index",
+      message: "Import the class by deep path, e.g. @cdktf/provider-aws/lib/vpc.",
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "cdktf.out/", "**/dist/", "coverage/", ".gen/"] },
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", deepProviderImportsOnly],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      eqeqeq: ["error", "always"],
+    },
+  },
+  {
+    // Modules never import each other: main.ts wires one module's outputs into another's inputs.
+    files: ["modules/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          ...deepProviderImportsOnly,
+          patterns: [
+            ...deepProviderImportsOnly.patterns,
+            {
+              regex: "^\\.\\./(?!\\.\\./)",
+              message: "A module must not import another module; take what you need as a prop.",
+            },
+            {
+              regex: "^(\\.\\./)+modules/",
+              message: "A module must not import another module; take what you need as a prop.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);

@@ -1,0 +1,214 @@
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import type { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import {
+  pathPatterns,
+  planListeners,
+  type RoutedService,
+  type RoutingStyle,
+} from "./listener-plan";
+
+export interface AlbTargetHealthCheck {
+  /** The HTTP path that answers 200 while a target is healthy. */
+  readonly path: string;
+  /** Seconds between checks. @default 15 */
+  readonly intervalSeconds?: number;
+  /** Seconds before a check counts as failed. @default 5 */
+  readonly timeoutSeconds?: number;
+  /** Consecutive successes before a target is healthy. @default 2 */
+  readonly healthyThreshold?: number;
+  /** Consecutive failures before a target is unhealthy. @default 3 */
+  readonly unhealthyThreshold?: number;
+}
+
+export interface AlbService extends RoutedService {
+  /** The port the service's containers listen on: the target group's port. */
+  readonly port: number;
+  /** The target group's health check. */
+  readonly healthCheck: AlbTargetHealthCheck;
+}
+
+export interface AlbModuleProps {
+  /** Prefix of every resource name, e.g. "shop-prod". */
+  readonly name: string;
+  /** The VPC the load balancer and its target groups live in. */
+  readonly vpcId: string;
+  /** The VPC's CIDR block: the only destination the load balancer may send traffic to. */
+  readonly vpcCidr: string;
+  /** Public subnets, one per AZ, where the internet-facing load balancer is placed. */
+  readonly subnetIds: string[];
+  /** The services to route to: one IP target group each. */
+  readonly services: readonly AlbService[];
+  /** Listener per service port, path-prefix rules on one shared listener, or both. */
+  readonly routingStyle: RoutingStyle;
+  /** Port of the shared path-routing listener. @default 80 */
+  readonly sharedListenerPort?: number;
+  /** Refuse to delete the load balancer (turn off before destroying the stack). @default true */
+  readonly deletionProtection?: boolean;
+  /** Seconds a deregistering target keeps serving in-flight requests. @default 30 */
+  readonly deregistrationDelaySeconds?: number;
+}
+
+/**
+ * An internet-facing Application Load Balancer: an IP target group per service, listeners and
+ * path rules from one routing plan, and a security group that admits the internet on exactly the
+ * listener ports of that plan and sends only to the services' ports inside the VPC.
+ */
+export class AlbModule extends Construct {
+  public readonly arn: string;
+  public readonly dnsName: string;
+  public readonly zoneId: string;
+  public readonly securityGroupId: string;
+  /** Target group ARN per service name. */
+  public readonly targetGroupArns: Readonly<Record<string, string>>;
+  /** Listener ARN per listener port. */
+  public readonly listenerArns: Readonly<Record<number, string>>;
+  /** The listeners and rules that send traffic to each service: an ECS service must depend on them. */
+  public readonly routingDependencies: Readonly<Record<string, ITerraformDependable[]>>;
+  /** Base URL per service: its path prefix on the shared listener, else its dedicated port. */
+  public readonly serviceUrls: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: AlbModuleProps) {
+    super(scope, id);
+    const { name, services } = props;
+    const sharedListenerPort = props.sharedListenerPort ?? 80;
+    const plan = planListeners(services, props.routingStyle, sharedListenerPort);
+
+    const securityGroup = new SecurityGroup(this, "security-group", {
+      name: `${name}-alb`,
+      description: `Load balancer of ${name}: internet in on listener ports, out to service ports`,
+      vpcId: props.vpcId,
+      tags: { Name: `${name}-alb` },
+    });
+    for (const listener of plan) {
+      new VpcSecurityGroupIngressRule(this, `ingress-${listener.port}`, {
+        securityGroupId: securityGroup.id,
+        description: `HTTP listener ${listener.port} from the internet`,
+        ipProtocol: "tcp",
+        fromPort: listener.port,
+        toPort: listener.port,
+        cidrIpv4: "0.0.0.0/0",
+      });
+    }
+    for (const port of [...new Set(services.map((s) => s.port))]) {
+      new VpcSecurityGroupEgressRule(this, `egress-${port}`, {
+        securityGroupId: securityGroup.id,
+        description: `To service targets on port ${port}`,
+        ipProtocol: "tcp",
+        fromPort: port,
+        toPort: port,
+        cidrIpv4: props.vpcCidr,
+      });
+    }
+
+    const lb = new Lb(this, "load-balancer", {
+      name: fitName([name], AWS_NAME_LIMITS.loadBalancer),
+      loadBalancerType: "application",
+      internal: false,
+      securityGroups: [securityGroup.id],
+      subnets: props.subnetIds,
+      dropInvalidHeaderFields: true,
+      enableDeletionProtection: props.deletionProtection ?? true,
+      tags: { Name: name },
+    });
+
+    const targetGroups = new Map(
+      services.map((service) => {
+        const hc = service.healthCheck;
+        const targetGroup = new LbTargetGroup(this, `target-group-${service.name}`, {
+          name: fitName([name, service.name], AWS_NAME_LIMITS.targetGroup),
+          targetType: "ip",
+          protocol: "HTTP",
+          protocolVersion: "HTTP1",
+          port: service.port,
+          vpcId: props.vpcId,
+          deregistrationDelay: String(props.deregistrationDelaySeconds ?? 30),
+          healthCheck: {
+            enabled: true,
+            protocol: "HTTP",
+            port: "traffic-port",
+            path: hc.path,
+            matcher: "200",
+            interval: hc.intervalSeconds ?? 15,
+            timeout: hc.timeoutSeconds ?? 5,
+            healthyThreshold: hc.healthyThreshold ?? 2,
+            unhealthyThreshold: hc.unhealthyThreshold ?? 3,
+          },
+          tags: { Name: `${name}-${service.name}`, Service: service.name },
+        });
+        return [service.name, targetGroup] as const;
+      }),
+    );
+    const targetGroup = (service: string) => targetGroups.get(service)!;
+
+    const dependencies: Record<string, ITerraformDependable[]> = {};
+    const depend = (service: string, on: ITerraformDependable) =>
+      (dependencies[service] ??= []).push(on);
+    const listenerArns: Record<number, string> = {};
+    const urls: Record<string, string> = {};
+    const hostUrl = (port: number) =>
+      port === 80 ? `http://${lb.dnsName}` : `http://${lb.dnsName}:${port}`;
+
+    for (const listenerPlan of plan) {
+      if (listenerPlan.kind === "dedicated") {
+        const listener = new LbListener(this, `listener-${listenerPlan.port}`, {
+          loadBalancerArn: lb.arn,
+          port: listenerPlan.port,
+          protocol: "HTTP",
+          defaultAction: [
+            { type: "forward", targetGroupArn: targetGroup(listenerPlan.service).arn },
+          ],
+          tags: { Name: `${name}-${listenerPlan.port}` },
+        });
+        listenerArns[listenerPlan.port] = listener.arn;
+        depend(listenerPlan.service, listener);
+        urls[listenerPlan.service] ??= hostUrl(listenerPlan.port);
+        continue;
+      }
+      const listener = new LbListener(this, `listener-${listenerPlan.port}`, {
+        loadBalancerArn: lb.arn,
+        port: listenerPlan.port,
+        protocol: "HTTP",
+        defaultAction: [
+          {
+            type: "fixed-response",
+            fixedResponse: {
+              contentType: "application/json",
+              messageBody: JSON.stringify({ message: "Not Found" }),
+              statusCode: "404",
+            },
+          },
+        ],
+        tags: { Name: `${name}-${listenerPlan.port}` },
+      });
+      listenerArns[listenerPlan.port] = listener.arn;
+      for (const rule of listenerPlan.rules) {
+        const listenerRule = new LbListenerRule(this, `rule-${rule.service}`, {
+          listenerArn: listener.arn,
+          priority: rule.priority,
+          action: [{ type: "forward", targetGroupArn: targetGroup(rule.service).arn }],
+          condition: [{ pathPattern: { values: pathPatterns(rule.pathPrefix) } }],
+          tags: { Name: `${name}-${rule.service}` },
+        });
+        depend(rule.service, listenerRule);
+        urls[rule.service] = `${hostUrl(listenerPlan.port)}${rule.pathPrefix}`;
+      }
+    }
+
+    this.arn = lb.arn;
+    this.dnsName = lb.dnsName;
+    this.zoneId = lb.zoneId;
+    this.securityGroupId = securityGroup.id;
+    this.targetGroupArns = Object.fromEntries([...targetGroups].map(([svc, tg]) => [svc, tg.arn]));
+    this.listenerArns = listenerArns;
+    this.routingDependencies = dependencies;
+    this.serviceUrls = urls;
+  }
+}

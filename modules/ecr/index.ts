@@ -1,0 +1,2 @@
+export { EcrModule, type EcrModuleProps } from "./ecr-module";
+export { lifecyclePolicy } from "./lifecycle-policy";

@@ -1,0 +1,280 @@
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
+import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
+import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { ServiceDiscoveryHttpNamespace } from "@cdktf/provider-aws/lib/service-discovery-http-namespace";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import type { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import {
+  buildContainerDefinition,
+  PORT_NAME,
+  SCRATCH_VOLUME,
+  serviceUrlVariables,
+} from "./container-definition";
+import { ServiceRoles, type PolicyStatement } from "./service-roles";
+
+/** What the ECS module needs to know of one service: its manifest, after environment overrides. */
+export interface EcsServiceDefinition {
+  readonly name: string;
+  /** The port the container listens on; also its Service Connect port. */
+  readonly port: number;
+  /** Fargate CPU units. */
+  readonly cpu: number;
+  /** Task memory in MiB (a valid Fargate pair with cpu). */
+  readonly memory: number;
+  /** "X86_64" or "ARM64". */
+  readonly cpuArchitecture: string;
+  /** Number of tasks to run. */
+  readonly desiredCount: number;
+  readonly healthCheck: { readonly path: string; readonly gracePeriodSeconds: number };
+  /** Plain environment variables (never secrets). */
+  readonly environment: Readonly<Record<string, string>>;
+  /** Services this one calls over Service Connect. */
+  readonly calls: readonly string[];
+}
+
+export interface EcsModuleProps {
+  /** Prefix of every resource name, e.g. "shop-prod". */
+  readonly name: string;
+  readonly region: string;
+  /** When known, role trust policies accept ECS only on behalf of this account. */
+  readonly accountId?: string;
+  readonly vpcId: string;
+  /** Private subnets the tasks run in, without public IPs. */
+  readonly subnetIds: string[];
+  /** The load balancer's security group: the only source of outside traffic to the services. */
+  readonly albSecurityGroupId: string;
+  readonly services: readonly EcsServiceDefinition[];
+  /** Target group ARN per service name. */
+  readonly targetGroupArns: Readonly<Record<string, string>>;
+  /** Listeners and rules each service's target group is attached through; the ECS service waits for them. */
+  readonly routingDependencies: Readonly<Record<string, readonly ITerraformDependable[]>>;
+  /** Repository URL per service name. */
+  readonly repositoryUrls: Readonly<Record<string, string>>;
+  /** Repository ARN per service name, for the execution role's pull permission. */
+  readonly repositoryArns: Readonly<Record<string, string>>;
+  /** Image tag per service name (immutable: a content hash of the service). */
+  readonly imageTags: Readonly<Record<string, string>>;
+  /** Days CloudWatch keeps the services' logs. @default 30 */
+  readonly logRetentionDays?: number;
+  /** Container user (uid:gid); the images run as this non-root user. @default "1000:1000" */
+  readonly containerUser?: string;
+  /** Extra task-role permissions per service name. */
+  readonly taskStatements?: Readonly<Record<string, readonly PolicyStatement[]>>;
+}
+
+/**
+ * A Fargate cluster with Container Insights and a Service Connect namespace, and per service: a
+ * log group, scoped execution and task roles, a task definition, a security group that admits only
+ * the load balancer and the services that call it, and an ECS service in the private subnets wired
+ * to its target group after its listener exists.
+ */
+export class EcsModule extends Construct {
+  public readonly clusterName: string;
+  public readonly clusterArn: string;
+  public readonly namespaceArn: string;
+  /** ECS service name per service. */
+  public readonly serviceNames: Readonly<Record<string, string>>;
+  public readonly taskRoleArns: Readonly<Record<string, string>>;
+  public readonly executionRoleArns: Readonly<Record<string, string>>;
+  public readonly logGroupNames: Readonly<Record<string, string>>;
+  public readonly securityGroupIds: Readonly<Record<string, string>>;
+  /** Task definition ARN per service. */
+  public readonly taskDefinitionArns: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: EcsModuleProps) {
+    super(scope, id);
+    const { name, services } = props;
+    const portOf = (service: string) => services.find((s) => s.name === service)!.port;
+
+    const namespace = new ServiceDiscoveryHttpNamespace(this, "namespace", {
+      name,
+      description: `Service Connect namespace of ${name}`,
+    });
+    const cluster = new EcsCluster(this, "cluster", {
+      name: fitName([name], AWS_NAME_LIMITS.ecsCluster),
+      setting: [{ name: "containerInsights", value: "enabled" }],
+      serviceConnectDefaults: { namespace: namespace.arn },
+    });
+
+    const securityGroups = new Map(
+      services.map((service) => [
+        service.name,
+        new SecurityGroup(this, `security-group-${service.name}`, {
+          name: fitName([name, service.name], AWS_NAME_LIMITS.securityGroup),
+          description: `Tasks of ${service.name}: in from the load balancer and its callers only`,
+          vpcId: props.vpcId,
+          tags: { Name: `${name}-${service.name}` },
+        }),
+      ]),
+    );
+    const securityGroupOf = (service: string) => securityGroups.get(service)!;
+    this.wireSecurityGroups(services, securityGroupOf, props.albSecurityGroupId);
+
+    const serviceNames: Record<string, string> = {};
+    const taskRoleArns: Record<string, string> = {};
+    const executionRoleArns: Record<string, string> = {};
+    const logGroupNames: Record<string, string> = {};
+    const taskDefinitionArns: Record<string, string> = {};
+
+    for (const service of services) {
+      const logGroup = new CloudwatchLogGroup(this, `log-group-${service.name}`, {
+        name: `/ecs/${name}/${service.name}`,
+        retentionInDays: props.logRetentionDays ?? 30,
+      });
+      const roles = new ServiceRoles(this, `roles-${service.name}`, {
+        namePrefix: `${name}-${service.name}`,
+        region: props.region,
+        accountId: props.accountId,
+        repositoryArn: props.repositoryArns[service.name],
+        logGroupArn: logGroup.arn,
+        taskStatements: props.taskStatements?.[service.name],
+      });
+      const container = buildContainerDefinition({
+        name: service.name,
+        image: `${props.repositoryUrls[service.name]}:${props.imageTags[service.name]}`,
+        port: service.port,
+        healthCheckPath: service.healthCheck.path,
+        user: props.containerUser ?? "1000:1000",
+        environment: { ...service.environment, ...serviceUrlVariables(service.calls, portOf) },
+        logGroupName: logGroup.name,
+        region: props.region,
+      });
+      const taskDefinition = new EcsTaskDefinition(this, `task-definition-${service.name}`, {
+        family: `${name}-${service.name}`,
+        requiresCompatibilities: ["FARGATE"],
+        networkMode: "awsvpc",
+        cpu: String(service.cpu),
+        memory: String(service.memory),
+        runtimePlatform: {
+          operatingSystemFamily: "LINUX",
+          cpuArchitecture: service.cpuArchitecture,
+        },
+        executionRoleArn: roles.executionRole.arn,
+        taskRoleArn: roles.taskRole.arn,
+        volume: [{ name: SCRATCH_VOLUME.name }],
+        containerDefinitions: JSON.stringify([container]),
+      });
+
+      const targetGroupArn = props.targetGroupArns[service.name];
+      const ecsService = new EcsService(this, `service-${service.name}`, {
+        name: fitName([service.name], AWS_NAME_LIMITS.ecsService),
+        cluster: cluster.arn,
+        taskDefinition: taskDefinition.arn,
+        desiredCount: service.desiredCount,
+        launchType: "FARGATE",
+        platformVersion: "LATEST",
+        networkConfiguration: {
+          subnets: props.subnetIds,
+          securityGroups: [securityGroupOf(service.name).id],
+          assignPublicIp: false,
+        },
+        loadBalancer: targetGroupArn
+          ? [{ targetGroupArn, containerName: service.name, containerPort: service.port }]
+          : undefined,
+        healthCheckGracePeriodSeconds: targetGroupArn
+          ? service.healthCheck.gracePeriodSeconds
+          : undefined,
+        deploymentCircuitBreaker: { enable: true, rollback: true },
+        deploymentMinimumHealthyPercent: 100,
+        deploymentMaximumPercent: 200,
+        serviceConnectConfiguration: {
+          enabled: true,
+          namespace: namespace.arn,
+          service: [
+            {
+              portName: PORT_NAME,
+              discoveryName: service.name,
+              clientAlias: { port: service.port, dnsName: service.name },
+            },
+          ],
+          logConfiguration: {
+            logDriver: "awslogs",
+            options: {
+              "awslogs-group": logGroup.name,
+              "awslogs-region": props.region,
+              "awslogs-stream-prefix": "service-connect",
+            },
+          },
+        },
+        propagateTags: "SERVICE",
+        enableEcsManagedTags: true,
+        dependsOn: [...(props.routingDependencies[service.name] ?? [])],
+      });
+
+      serviceNames[service.name] = ecsService.name;
+      taskRoleArns[service.name] = roles.taskRole.arn;
+      executionRoleArns[service.name] = roles.executionRole.arn;
+      logGroupNames[service.name] = logGroup.name;
+      taskDefinitionArns[service.name] = taskDefinition.arn;
+    }
+
+    this.clusterName = cluster.name;
+    this.clusterArn = cluster.arn;
+    this.namespaceArn = namespace.arn;
+    this.serviceNames = serviceNames;
+    this.taskRoleArns = taskRoleArns;
+    this.executionRoleArns = executionRoleArns;
+    this.logGroupNames = logGroupNames;
+    this.securityGroupIds = Object.fromEntries(
+      [...securityGroups].map(([svc, sg]) => [svc, sg.id]),
+    );
+    this.taskDefinitionArns = taskDefinitionArns;
+  }
+
+  /**
+   * Ingress: the load balancer and each caller, on the service's port; nothing from a CIDR.
+   * Egress: each callee on its port, and HTTPS out for AWS APIs (ECR, CloudWatch Logs) through the NAT.
+   */
+  private wireSecurityGroups(
+    services: readonly EcsServiceDefinition[],
+    securityGroupOf: (service: string) => SecurityGroup,
+    albSecurityGroupId: string,
+  ): void {
+    for (const service of services) {
+      const own = securityGroupOf(service.name);
+      new VpcSecurityGroupIngressRule(this, `ingress-${service.name}-from-alb`, {
+        securityGroupId: own.id,
+        description: `Load balancer to ${service.name} on ${service.port}`,
+        ipProtocol: "tcp",
+        fromPort: service.port,
+        toPort: service.port,
+        referencedSecurityGroupId: albSecurityGroupId,
+      });
+      // AWS APIs the tasks need (ECR, CloudWatch Logs, Secrets Manager) are public HTTPS endpoints
+      // reached through the NAT gateway; the destination cannot be narrowed to a CIDR.
+      new VpcSecurityGroupEgressRule(this, `egress-${service.name}-https`, {
+        securityGroupId: own.id,
+        description: "HTTPS to AWS APIs (ECR, CloudWatch Logs) through the NAT gateway",
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: "0.0.0.0/0",
+      });
+      for (const callee of service.calls) {
+        const target = services.find((s) => s.name === callee);
+        if (!target) throw new Error(`service "${service.name}" calls unknown service "${callee}"`);
+        new VpcSecurityGroupEgressRule(this, `egress-${service.name}-to-${callee}`, {
+          securityGroupId: own.id,
+          description: `${service.name} calls ${callee} on ${target.port}`,
+          ipProtocol: "tcp",
+          fromPort: target.port,
+          toPort: target.port,
+          referencedSecurityGroupId: securityGroupOf(callee).id,
+        });
+        new VpcSecurityGroupIngressRule(this, `ingress-${callee}-from-${service.name}`, {
+          securityGroupId: securityGroupOf(callee).id,
+          description: `${service.name} calls ${callee} on ${target.port}`,
+          ipProtocol: "tcp",
+          fromPort: target.port,
+          toPort: target.port,
+          referencedSecurityGroupId: own.id,
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,1 @@
+export { VpcModule, type NatStrategy, type VpcModuleProps } from "./vpc-module";

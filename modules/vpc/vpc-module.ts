@@ -1,0 +1,174 @@
+import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
+import { Eip } from "@cdktf/provider-aws/lib/eip";
+import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
+import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
+import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { Construct } from "constructs";
+import { deriveSubnetLayout } from "../../lib/subnet-layout";
+
+/** How private subnets reach the internet. */
+export type NatStrategy = "one-per-az" | "single" | "none";
+
+export interface VpcModuleProps {
+  /** Prefix of every resource's Name tag, e.g. "shop-prod". */
+  readonly name: string;
+  /** The region, used to name the gateway endpoints' services. */
+  readonly region: string;
+  /** The VPC's IPv4 CIDR block. */
+  readonly cidr: string;
+  /** Availability zones to spread the subnets over; index i of each subnet list lives in azs[i]. */
+  readonly azs: readonly string[];
+  /**
+   * Public subnet CIDRs, one per AZ.
+   * @default derived from `cidr`: the first /(n+4) blocks of its lower half
+   */
+  readonly publicSubnets?: readonly string[];
+  /**
+   * Private subnet CIDRs, one per AZ.
+   * @default derived from `cidr`: the first /(n+4) blocks of its upper half
+   */
+  readonly privateSubnets?: readonly string[];
+  /**
+   * NAT gateways for the private subnets' egress: one per AZ, a single shared one, or none.
+   * @default "one-per-az"
+   */
+  readonly natStrategy?: NatStrategy;
+}
+
+/**
+ * A VPC spread over several AZs: public subnets routed to an internet gateway, private subnets
+ * each with its own route table through a NAT gateway, S3 and DynamoDB gateway endpoints on the
+ * private route tables, and the default security group stripped of its rules.
+ */
+export class VpcModule extends Construct {
+  public readonly vpcId: string;
+  public readonly vpcCidr: string;
+  public readonly publicSubnetIds: string[];
+  public readonly privateSubnetIds: string[];
+  public readonly publicRouteTableId: string;
+  public readonly privateRouteTableIds: string[];
+  public readonly natGatewayIds: string[];
+  public readonly natPublicIps: string[];
+  public readonly s3EndpointId: string;
+  public readonly dynamodbEndpointId: string;
+
+  constructor(scope: Construct, id: string, props: VpcModuleProps) {
+    super(scope, id);
+    const { name, azs } = props;
+    const derived = deriveSubnetLayout(props.cidr, azs.length);
+    const publicCidrs = props.publicSubnets ?? derived.publicSubnets;
+    const privateCidrs = props.privateSubnets ?? derived.privateSubnets;
+    const natStrategy = props.natStrategy ?? "one-per-az";
+
+    const vpc = new Vpc(this, "vpc", {
+      cidrBlock: props.cidr,
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      tags: { Name: name },
+    });
+
+    new DefaultSecurityGroup(this, "default-security-group", {
+      vpcId: vpc.id,
+      tags: { Name: `${name}-default-deny-all` },
+    });
+
+    const internetGateway = new InternetGateway(this, "internet-gateway", {
+      vpcId: vpc.id,
+      tags: { Name: name },
+    });
+
+    const publicRouteTable = new RouteTable(this, "public-route-table", {
+      vpcId: vpc.id,
+      tags: { Name: `${name}-public` },
+    });
+    new Route(this, "public-default-route", {
+      routeTableId: publicRouteTable.id,
+      destinationCidrBlock: "0.0.0.0/0",
+      gatewayId: internetGateway.id,
+    });
+
+    const publicSubnets = azs.map((az, i) => {
+      const subnet = new Subnet(this, `public-subnet-${az}`, {
+        vpcId: vpc.id,
+        availabilityZone: az,
+        cidrBlock: publicCidrs[i],
+        mapPublicIpOnLaunch: false,
+        tags: { Name: `${name}-public-${az}`, Tier: "public" },
+      });
+      new RouteTableAssociation(this, `public-route-table-association-${az}`, {
+        subnetId: subnet.id,
+        routeTableId: publicRouteTable.id,
+      });
+      return subnet;
+    });
+
+    const natAzs =
+      natStrategy === "one-per-az" ? azs : natStrategy === "single" ? azs.slice(0, 1) : [];
+    const natGateways = natAzs.map((az, i) => {
+      const eip = new Eip(this, `nat-eip-${az}`, {
+        domain: "vpc",
+        tags: { Name: `${name}-nat-${az}` },
+        dependsOn: [internetGateway],
+      });
+      return new NatGateway(this, `nat-gateway-${az}`, {
+        allocationId: eip.id,
+        subnetId: publicSubnets[i].id,
+        tags: { Name: `${name}-${az}` },
+        dependsOn: [internetGateway],
+      });
+    });
+
+    const privateRouteTables = azs.map((az, i) => {
+      const routeTable = new RouteTable(this, `private-route-table-${az}`, {
+        vpcId: vpc.id,
+        tags: { Name: `${name}-private-${az}` },
+      });
+      const nat = natGateways[natStrategy === "one-per-az" ? i : 0];
+      if (nat) {
+        new Route(this, `private-default-route-${az}`, {
+          routeTableId: routeTable.id,
+          destinationCidrBlock: "0.0.0.0/0",
+          natGatewayId: nat.id,
+        });
+      }
+      const subnet = new Subnet(this, `private-subnet-${az}`, {
+        vpcId: vpc.id,
+        availabilityZone: az,
+        cidrBlock: privateCidrs[i],
+        tags: { Name: `${name}-private-${az}`, Tier: "private" },
+      });
+      new RouteTableAssociation(this, `private-route-table-association-${az}`, {
+        subnetId: subnet.id,
+        routeTableId: routeTable.id,
+      });
+      return { routeTable, subnet };
+    });
+
+    const gatewayEndpoint = (service: "s3" | "dynamodb") =>
+      new VpcEndpoint(this, `${service}-gateway-endpoint`, {
+        vpcId: vpc.id,
+        serviceName: `com.amazonaws.${props.region}.${service}`,
+        vpcEndpointType: "Gateway",
+        routeTableIds: privateRouteTables.map((p) => p.routeTable.id),
+        tags: { Name: `${name}-${service}` },
+      });
+    const s3Endpoint = gatewayEndpoint("s3");
+    const dynamodbEndpoint = gatewayEndpoint("dynamodb");
+
+    this.vpcId = vpc.id;
+    this.vpcCidr = vpc.cidrBlock;
+    this.publicSubnetIds = publicSubnets.map((s) => s.id);
+    this.privateSubnetIds = privateRouteTables.map((p) => p.subnet.id);
+    this.publicRouteTableId = publicRouteTable.id;
+    this.privateRouteTableIds = privateRouteTables.map((p) => p.routeTable.id);
+    this.natGatewayIds = natGateways.map((n) => n.id);
+    this.natPublicIps = natGateways.map((n) => n.publicIp);
+    this.s3EndpointId = s3Endpoint.id;
+    this.dynamodbEndpointId = dynamodbEndpoint.id;
+  }
+}
