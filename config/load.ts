@@ -25,10 +25,8 @@ export const MANIFEST_FILE = "service.json";
 export function loadProject(root: string = process.cwd()): ProjectConfig {
   const problems: ConfigProblem[] = [];
   const validator = new SchemaValidator();
-  const environmentSchema = readJson(ENVIRONMENT_SCHEMA_FILE) as object;
-  const serviceSchema = readJson(SERVICE_SCHEMA_FILE) as object;
 
-  const parse = <T>(file: string, schema: object): T | undefined => {
+  const parse = <T>(file: string, schemaFile: string): T | undefined => {
     const rel = relative(root, file);
     let data: unknown;
     try {
@@ -41,7 +39,7 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
       });
       return undefined;
     }
-    const found = validator.validate(schema, data, rel);
+    const found = validator.validate(schemaFile, data, rel);
     problems.push(...found);
     return found.length === 0 ? (data as T) : undefined;
   };
@@ -50,7 +48,7 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
   for (const dir of listDirs(join(root, SERVICES_DIR))) {
     const file = join(root, SERVICES_DIR, dir, MANIFEST_FILE);
     if (!existsSync(file)) continue;
-    const manifest = parse<ServiceFile>(file, serviceSchema);
+    const manifest = parse<ServiceFile>(file, SERVICE_SCHEMA_FILE);
     if (!manifest) continue;
     if (manifest.name !== dir) {
       problems.push({
@@ -66,7 +64,7 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
 
   const environments = listFiles(join(root, ENVIRONMENTS_DIR), ".json").flatMap((name) => {
     const file = join(root, ENVIRONMENTS_DIR, name);
-    const env = parse<EnvironmentFile>(file, environmentSchema);
+    const env = parse<EnvironmentFile>(file, ENVIRONMENT_SCHEMA_FILE);
     if (!env) return [];
     const stem = basename(name, ".json");
     if (env.name !== stem) {
@@ -98,10 +96,6 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
   if (problems.length === 0) problems.push(...runChecks(project));
   if (problems.length > 0) throw new ConfigError(problems);
   return project;
-}
-
-function readJson(file: string): unknown {
-  return JSON.parse(readFileSync(file, "utf8"));
 }
 
 function listDirs(dir: string): string[] {

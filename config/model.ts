@@ -1,5 +1,4 @@
-import type { FargateCpu, NatStrategy, RoutingStyle } from "./schema/environment";
-import type { CpuArchitecture } from "./schema/service";
+import type { CpuArchitecture, FargateCpu, NatStrategy, RoutingStyle } from "./schema/constants";
 
 /**
  * The configuration after validation and defaults: what main.ts and the modules consume.

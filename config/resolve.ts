@@ -1,7 +1,8 @@
 import { stableNumber } from "../lib/stable-hash";
 import type { EnvironmentConfig, ServiceConfig } from "./model";
-import { ENVIRONMENT_DEFAULTS, type EnvironmentFile } from "./schema/environment";
-import { SERVICE_DEFAULTS, type ServiceFile } from "./schema/service";
+import { ENVIRONMENT_DEFAULTS, SERVICE_DEFAULTS } from "./schema/constants";
+import type { EnvironmentFile } from "./schema/environment";
+import type { ServiceFile } from "./schema/service";
 
 /** Listener rule priorities derived from service names fall in this range, leaving room below for explicit ones. */
 export const DERIVED_PRIORITY_RANGE = { min: 1000, max: 49999 } as const;

@@ -1,22 +1,13 @@
 import { Type, type Static } from "@sinclair/typebox";
+import {
+  ENVIRONMENT_DEFAULTS,
+  FARGATE_CPU_UNITS,
+  LOG_RETENTION_DAYS,
+  NAT_STRATEGIES,
+  ROUTING_STYLES,
+  STATE_LOCKS,
+} from "./constants";
 import { Cidr, NumberEnum, Port, REGION_PATTERN, ServiceName, StringEnum } from "./fields";
-
-export const NAT_STRATEGIES = ["one-per-az", "single", "none"] as const;
-export const ROUTING_STYLES = ["listener", "path", "both"] as const;
-export const STATE_LOCKS = ["s3", "dynamodb"] as const;
-/** The retention periods CloudWatch Logs accepts. */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
-  3653,
-] as const;
-export const FARGATE_CPU_UNITS = [256, 512, 1024, 2048, 4096, 8192, 16384] as const;
-
-/** Defaults the schema advertises to editors and the loader applies: one source for both. */
-export const ENVIRONMENT_DEFAULTS = {
-  sharedListenerPort: 80,
-  logRetentionDays: 30,
-  keepImages: 2,
-} as const;
 
 const Vpc = Type.Object(
   {
@@ -209,6 +200,3 @@ export const EnvironmentSchema = Type.Object(
 );
 
 export type EnvironmentFile = Static<typeof EnvironmentSchema>;
-export type NatStrategy = (typeof NAT_STRATEGIES)[number];
-export type RoutingStyle = (typeof ROUTING_STYLES)[number];
-export type FargateCpu = (typeof FARGATE_CPU_UNITS)[number];

@@ -1,20 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
-import { FARGATE_CPU_UNITS } from "./environment";
+import { CPU_ARCHITECTURES, FARGATE_CPU_UNITS, SERVICE_DEFAULTS } from "./constants";
 import { NumberEnum, Port, ServiceName, StringEnum } from "./fields";
-
-export const CPU_ARCHITECTURES = ["X86_64", "ARM64"] as const;
-
-/** Defaults the schema advertises to editors and the loader applies: one source for both. */
-export const SERVICE_DEFAULTS = {
-  cpuArchitecture: "X86_64",
-  healthCheck: {
-    intervalSeconds: 15,
-    timeoutSeconds: 5,
-    healthyThreshold: 2,
-    unhealthyThreshold: 3,
-    gracePeriodSeconds: 60,
-  },
-} as const;
 
 const HealthCheck = Type.Object(
   {
@@ -143,4 +129,3 @@ export const ServiceSchema = Type.Object(
 );
 
 export type ServiceFile = Static<typeof ServiceSchema>;
-export type CpuArchitecture = (typeof CPU_ARCHITECTURES)[number];
