@@ -1,0 +1,104 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadProject } from "../../config/load";
+import { ConfigError, formatProblem } from "../../config/problems";
+
+/** A copy of the repository's configuration in a temp dir, with edits applied to its JSON files. */
+function projectWith(edits: Record<string, (json: Record<string, any>) => void> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), "config-"));
+  cpSync("environments", join(root, "environments"), { recursive: true });
+  for (const service of ["users", "products"]) {
+    cpSync(`services/${service}/service.json`, join(root, "services", service, "service.json"), {
+      recursive: true,
+    });
+  }
+  for (const [file, edit] of Object.entries(edits)) {
+    const path = join(root, file);
+    const json = JSON.parse(readFileSync(path, "utf8"));
+    edit(json);
+    writeFileSync(path, JSON.stringify(json, null, 2));
+  }
+  return root;
+}
+
+function problemsOf(root: string): string[] {
+  try {
+    loadProject(root);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  throw new Error("expected the configuration to be rejected");
+}
+
+describe("loadProject", () => {
+  it("loads the repository's environments with their services, defaults and overrides applied", () => {
+    const { environments, services } = loadProject(".");
+    expect(environments.map((e) => e.name)).toEqual(["dev", "prod"]);
+    expect(services.map((s) => s.name)).toEqual(["products", "users"]);
+    const dev = environments[0];
+    expect(dev.vpc.natStrategy).toBe("single");
+    expect(dev.deletionProtection).toBe(false);
+    expect(dev.state).toEqual({
+      bucket: "shop-terraform-state",
+      key: "shop/dev/terraform.tfstate",
+      region: "us-east-1",
+      lock: "s3",
+    });
+    expect(dev.services.find((s) => s.name === "users")).toMatchObject({
+      port: 8000,
+      desiredCount: 1,
+      healthCheck: {
+        path: "/health",
+        intervalSeconds: 15,
+        timeoutSeconds: 5,
+        healthyThreshold: 2,
+        unhealthyThreshold: 3,
+        gracePeriodSeconds: 60,
+      },
+      routing: { listenerPort: 8080, pathPrefix: "/users", priority: 100 },
+    });
+    const prod = environments[1];
+    expect(prod.deletionProtection).toBe(true);
+    expect(prod.services.find((s) => s.name === "users")!.desiredCount).toBe(2);
+  });
+
+  it("reports every problem of every file at once, each naming file, path, value and expectation", () => {
+    const root = projectWith({
+      "environments/dev.json": (env) => {
+        env.vpc.natStrategyy = env.vpc.natStrategy;
+        delete env.vpc.natStrategy;
+        env.vpc.cidr = "10.0.0.0/33";
+      },
+      "services/users/service.json": (svc) => {
+        svc.port = "8000";
+      },
+    });
+    expect(problemsOf(root)).toEqual([
+      'services/users/service.json: $.port: "8000" is not an integer; expected the port the container listens on (e.g. 8000)',
+      "environments/dev.json: $.vpc.natStrategy: required key is missing; expected egress for the private subnets: a NAT gateway per AZ (highly available), a single shared one (cheaper), or none",
+      'environments/dev.json: $.vpc.natStrategyy: unknown key; did you mean "natStrategy"?',
+      `environments/dev.json: $.vpc.cidr: "10.0.0.0/33" is invalid; expected the VPC's IPv4 CIDR block, /16 to /24 (e.g. "10.0.0.0/16")`,
+    ]);
+  });
+
+  it("rejects a Fargate CPU/memory pair that would fail at apply time", () => {
+    const root = projectWith({ "services/users/service.json": (svc) => (svc.memory = 4096) });
+    expect(problemsOf(root)).toEqual([
+      "services/users/service.json: $.memory: 4096 MiB is not a Fargate size for 256 CPU units; expected 512, 1024 or 2048 MiB",
+    ]);
+  });
+
+  it("rejects a manifest whose name differs from its folder, and malformed JSON", () => {
+    const root = projectWith({ "services/users/service.json": (svc) => (svc.name = "accounts") });
+    writeFileSync(join(root, "environments", "prod.json"), "{ not json");
+    const problems = problemsOf(root);
+    expect(problems).toContain(
+      'services/users/service.json: $.name: "accounts" differs from its folder "users"; expected "users" (or rename the folder)',
+    );
+    expect(
+      problems.find((p) => p.startsWith("environments/prod.json: $: is not valid JSON")),
+    ).toBeDefined();
+  });
+});

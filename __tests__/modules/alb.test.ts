@@ -1,0 +1,252 @@
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import { AlbModule, planListeners, type AlbModuleProps, type AlbService } from "../../modules/alb";
+import { logicalId, ref, synthScope, type Synthesized } from "../support/synth";
+
+const USERS: AlbService = {
+  name: "users",
+  port: 8000,
+  listenerPort: 8080,
+  pathPrefix: "/users",
+  priority: 100,
+  healthCheck: { path: "/health" },
+};
+const PRODUCTS: AlbService = {
+  name: "products",
+  port: 8001,
+  listenerPort: 8081,
+  pathPrefix: "/products",
+  priority: 200,
+  healthCheck: {
+    path: "/ready",
+    intervalSeconds: 30,
+    timeoutSeconds: 10,
+    healthyThreshold: 3,
+    unhealthyThreshold: 4,
+  },
+};
+
+function synthAlb(overrides: Partial<AlbModuleProps> = {}): Synthesized {
+  return synthScope((scope) => {
+    new AlbModule(scope, "alb", {
+      name: "shop-prod",
+      vpcId: "vpc-123",
+      vpcCidr: "10.0.0.0/16",
+      subnetIds: ["subnet-a", "subnet-b"],
+      services: [USERS, PRODUCTS],
+      routingStyle: "both",
+      ...overrides,
+    });
+  });
+}
+
+const ingressPorts = (synth: Synthesized) =>
+  Object.values(synth.resources("aws_vpc_security_group_ingress_rule"))
+    .map((r) => [r.from_port, r.to_port, r.cidr_ipv4])
+    .sort();
+
+describe("planListeners", () => {
+  it("plans a dedicated listener per service for listener routing", () => {
+    expect(planListeners([USERS, PRODUCTS], "listener", 80)).toEqual([
+      { kind: "dedicated", port: 8080, service: "users" },
+      { kind: "dedicated", port: 8081, service: "products" },
+    ]);
+  });
+
+  it("plans one shared listener with a rule per prefix for path routing", () => {
+    expect(planListeners([USERS, PRODUCTS], "path", 80)).toEqual([
+      {
+        kind: "shared",
+        port: 80,
+        rules: [
+          { service: "users", pathPrefix: "/users", priority: 100 },
+          { service: "products", pathPrefix: "/products", priority: 200 },
+        ],
+      },
+    ]);
+  });
+
+  it("refuses a plan whose ports clash or whose services lack the routing field", () => {
+    expect(() => planListeners([USERS], "both", 8080)).toThrow("listener port 8080 is used twice");
+    expect(() => planListeners([{ name: "x" }], "listener", 80)).toThrow(
+      'service "x" needs a listenerPort',
+    );
+    expect(() => planListeners([{ name: "x" }], "path", 80)).toThrow(
+      'service "x" needs a pathPrefix',
+    );
+  });
+});
+
+describe("AlbModule", () => {
+  it("is internet-facing in the public subnets, drops invalid headers and honours deletion protection", () => {
+    expect(synthAlb({ deletionProtection: true }).text).toHaveResourceWithProperties(Lb, {
+      name: "shop-prod",
+      load_balancer_type: "application",
+      internal: false,
+      subnets: ["subnet-a", "subnet-b"],
+      drop_invalid_header_fields: true,
+      enable_deletion_protection: true,
+    });
+    expect(
+      synthAlb({ deletionProtection: false }).resource("aws_lb").enable_deletion_protection,
+    ).toBe(false);
+  });
+
+  it.each([
+    [
+      "listener",
+      [
+        [8080, 8080, "0.0.0.0/0"],
+        [8081, 8081, "0.0.0.0/0"],
+      ],
+    ],
+    ["path", [[80, 80, "0.0.0.0/0"]]],
+    [
+      "both",
+      [
+        [80, 80, "0.0.0.0/0"],
+        [8080, 8080, "0.0.0.0/0"],
+        [8081, 8081, "0.0.0.0/0"],
+      ],
+    ],
+  ] as const)(
+    "admits the internet on exactly the listener ports of %s routing",
+    (style, expected) => {
+      const synth = synthAlb({ routingStyle: style });
+      expect(ingressPorts(synth)).toEqual(expected);
+      const listenerPorts = Object.values(synth.resources("aws_lb_listener"))
+        .map((l) => l.port)
+        .sort();
+      expect(listenerPorts).toEqual(expected.map(([port]) => port));
+    },
+  );
+
+  it("sends traffic only to the services' ports inside the VPC", () => {
+    const egress = Object.values(synthAlb().resources("aws_vpc_security_group_egress_rule"))
+      .map((r) => [r.from_port, r.to_port, r.cidr_ipv4, r.ip_protocol])
+      .sort();
+    expect(egress).toEqual([
+      [8000, 8000, "10.0.0.0/16", "tcp"],
+      [8001, 8001, "10.0.0.0/16", "tcp"],
+    ]);
+  });
+
+  it("creates an IP target group per service on its container port with an explicit health check", () => {
+    const synth = synthAlb();
+    expect(synth.text).toHaveResourceWithProperties(LbTargetGroup, {
+      name: "shop-prod-users",
+      target_type: "ip",
+      protocol: "HTTP",
+      port: 8000,
+      vpc_id: "vpc-123",
+      deregistration_delay: "30",
+      health_check: {
+        enabled: true,
+        path: "/health",
+        port: "traffic-port",
+        protocol: "HTTP",
+        matcher: "200",
+        interval: 15,
+        timeout: 5,
+        healthy_threshold: 2,
+        unhealthy_threshold: 3,
+      },
+    });
+    expect(synth.resourceAt("aws_lb_target_group", "target-group-products")).toMatchObject({
+      name: "shop-prod-products",
+      port: 8001,
+      health_check: {
+        path: "/ready",
+        interval: 30,
+        timeout: 10,
+        healthy_threshold: 3,
+        unhealthy_threshold: 4,
+      },
+    });
+  });
+
+  it("keeps target group and load balancer names within AWS's 32 characters", () => {
+    const synth = synthAlb({
+      name: "a-long-project-name-production",
+      services: [{ ...USERS, name: "notification-dispatcher" }],
+      routingStyle: "path",
+    });
+    const names = [
+      synth.resource("aws_lb").name,
+      synth.resource("aws_lb_target_group").name,
+    ] as string[];
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(32);
+    expect(names[1]).toMatch(/^a-long-project-name-produ[a-z-]*-[0-9a-f]{6}$/);
+  });
+
+  it("forwards each dedicated listener to its service's target group", () => {
+    const synth = synthAlb({ routingStyle: "listener" });
+    const usersTargetGroup = ref(
+      "aws_lb_target_group",
+      logicalId(synth, "aws_lb_target_group", "target-group-users"),
+      "arn",
+    );
+    expect(synth.resourceAt("aws_lb_listener", "listener-8080")).toMatchObject({
+      port: 8080,
+      protocol: "HTTP",
+      default_action: [{ type: "forward", target_group_arn: usersTargetGroup }],
+    });
+  });
+
+  it("routes path prefixes on the shared listener and answers anything else with a JSON 404", () => {
+    const synth = synthAlb({ routingStyle: "path", sharedListenerPort: 8000 });
+    const listener = synth.resource("aws_lb_listener");
+    expect(listener).toMatchObject({
+      port: 8000,
+      default_action: [
+        {
+          type: "fixed-response",
+          fixed_response: {
+            content_type: "application/json",
+            status_code: "404",
+            message_body: '{"message":"Not Found"}',
+          },
+        },
+      ],
+    });
+    const listenerArn = ref(
+      "aws_lb_listener",
+      logicalId(synth, "aws_lb_listener", "listener-8000"),
+      "arn",
+    );
+    expect(synth.resourceAt("aws_lb_listener_rule", "rule-products")).toMatchObject({
+      listener_arn: listenerArn,
+      priority: 200,
+      condition: [{ path_pattern: { values: ["/products", "/products/*"] } }],
+      action: [
+        {
+          type: "forward",
+          target_group_arn: ref(
+            "aws_lb_target_group",
+            logicalId(synth, "aws_lb_target_group", "target-group-products"),
+            "arn",
+          ),
+        },
+      ],
+    });
+  });
+
+  it("exposes the listeners and rules each service's traffic depends on, and its base URL", () => {
+    let alb!: AlbModule;
+    synthScope((scope) => {
+      alb = new AlbModule(scope, "alb", {
+        name: "shop-dev",
+        vpcId: "vpc-1",
+        vpcCidr: "10.0.0.0/16",
+        subnetIds: ["a", "b"],
+        services: [USERS, PRODUCTS],
+        routingStyle: "both",
+      });
+    });
+    expect(alb.routingDependencies.users).toHaveLength(2);
+    expect(alb.routingDependencies.products).toHaveLength(2);
+    expect(Object.keys(alb.listenerArns).sort()).toEqual(["80", "8080", "8081"]);
+    expect(alb.serviceUrls.users).toMatch(/^http:\/\/\$\{TfToken\[.*\]\}\/users$/);
+    expect(Object.keys(alb.targetGroupArns).sort()).toEqual(["products", "users"]);
+  });
+});

@@ -1,0 +1,42 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { editJson, makeTempProject, snapshotTree, SYNTH_COMMAND } from "./support/temp-project";
+
+function synth(cwd: string) {
+  const [command, ...args] = SYNTH_COMMAND;
+  return spawnSync(command, args, { cwd, encoding: "utf8" });
+}
+
+describe("synthesis (npm run synth)", () => {
+  it("writes every environment's stack to cdktf.out", () => {
+    const root = makeTempProject();
+    const result = synth(root);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(root, "cdktf.out", "manifest.json"), "utf8"));
+    expect(Object.keys(manifest.stacks).sort()).toEqual(["dev", "prod"]);
+    for (const stack of ["dev", "prod"]) {
+      expect(existsSync(join(root, "cdktf.out", "stacks", stack, "cdk.tf.json"))).toBe(true);
+    }
+  });
+
+  it("fails on bad configuration with one line per problem, a non-zero exit, and cdktf.out untouched", () => {
+    const root = makeTempProject();
+    expect(synth(root).status).toBe(0);
+    const before = snapshotTree(join(root, "cdktf.out"));
+
+    editJson(root, "environments/prod.json", (env) => (env.vpc.natStrategy = "two-per-az"));
+    editJson(root, "services/products/service.json", (svc) => (svc.cpu = 300));
+    const result = synth(root);
+
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toEqual([
+      "Synthesis stopped: 2 configuration problem(s), nothing written.",
+      "services/products/service.json: $.cpu: 300 is not allowed; expected one of 256, 512, 1024, 2048, 4096, 8192, 16384",
+      'environments/prod.json: $.vpc.natStrategy: "two-per-az" is not allowed; expected one of "one-per-az", "single", "none"',
+    ]);
+    expect(snapshotTree(join(root, "cdktf.out"))).toEqual(before);
+  });
+});
