@@ -1,6 +1,6 @@
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { ConfigError, formatProblem } from "./config/problems";
 import { loadProject } from "./config/load";
 import type { EnvironmentConfig } from "./config/model";
@@ -9,17 +9,22 @@ import { imageTag } from "./lib/image-tag";
 import { AlbModule } from "./modules/alb";
 import { EcrModule } from "./modules/ecr";
 import { EcsModule } from "./modules/ecs";
+import { ImageBuildModule } from "./modules/image-build";
 import { VpcModule } from "./modules/vpc";
 import { useAwsProvider } from "./stacks/aws-provider";
 import { useRemoteState } from "./stacks/remote-state";
 
+/** What the stack needs to know of the checkout it is synthesized from. */
+export interface SourceSettings {
+  /** Image tag per service: a content hash of its source. */
+  readonly imageTags: Readonly<Record<string, string>>;
+  /** The project root, relative to the stack's directory (where Terraform runs the image builds). */
+  readonly projectDir: string;
+}
+
 /** One environment: network, load balancer, registries and the Fargate services, on S3 state. */
 export class EnvironmentStack extends TerraformStack {
-  constructor(
-    scope: Construct,
-    env: EnvironmentConfig,
-    imageTags: Readonly<Record<string, string>>,
-  ) {
+  constructor(scope: Construct, env: EnvironmentConfig, source: SourceSettings) {
     super(scope, env.name);
     const name = `${env.project}-${env.name}`;
     const services = env.services;
@@ -63,6 +68,19 @@ export class EnvironmentStack extends TerraformStack {
       forceDelete: !env.production,
     });
 
+    const images = new ImageBuildModule(this, "images", {
+      region: env.region,
+      workingDirectory: source.projectDir,
+      images: services.map((s) => ({
+        name: s.name,
+        repositoryUrl: ecr.repositoryUrls[s.name],
+        tag: source.imageTags[s.name],
+        context: s.directory,
+        dockerfile: `${s.directory}/Dockerfile`,
+        cpuArchitecture: s.cpuArchitecture,
+      })),
+    });
+
     const ecs = new EcsModule(this, "ecs", {
       name,
       region: env.region,
@@ -75,7 +93,8 @@ export class EnvironmentStack extends TerraformStack {
       routingDependencies: alb.routingDependencies,
       repositoryUrls: ecr.repositoryUrls,
       repositoryArns: ecr.repositoryArns,
-      imageTags,
+      imageTags: source.imageTags,
+      imageBuildSteps: images.buildSteps,
       logRetentionDays: env.logRetentionDays,
     });
 
@@ -94,7 +113,10 @@ export function synthesize(root: string, outdir: string): void {
   );
   synthesizeAtomically(outdir, (stagingDir) => {
     const app = new App({ outdir: stagingDir, stackTraces: false });
-    for (const env of project.environments) new EnvironmentStack(app, env, imageTags);
+    for (const env of project.environments) {
+      const projectDir = relative(resolve(outdir, "stacks", env.name), resolve(root)) || ".";
+      new EnvironmentStack(app, env, { imageTags, projectDir });
+    }
     app.synth();
   });
 }

@@ -8,7 +8,10 @@ const IMAGE_TAGS = { users: "0123456789abcdef", products: "fedcba9876543210" };
 
 function synthEnvironment(name: string): Synthesized {
   const env = project.environments.find((e) => e.name === name)!;
-  const stack = new EnvironmentStack(Testing.app(), env, IMAGE_TAGS);
+  const stack = new EnvironmentStack(Testing.app(), env, {
+    imageTags: IMAGE_TAGS,
+    projectDir: "../../..",
+  });
   return parseSynth(Testing.synth(stack));
 }
 
@@ -51,6 +54,28 @@ describe.each(["dev", "prod"])("the %s environment stack", (name) => {
       expect(service.launch_type).toBe("FARGATE");
       expect(service.service_connect_configuration).toMatchObject({ enabled: true });
       expect(service.depends_on!.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("builds and pushes each service's image before its task definition and ECS service", () => {
+    for (const service of ["users", "products"]) {
+      const step = Object.keys(synth.resources("terraform_data")).find((id) =>
+        id.includes(`build-and-push-${service}_`),
+      );
+      expect(step).toBeDefined();
+      expect(
+        synth.resourceAt("terraform_data", `build-and-push-${service}`).triggers_replace,
+      ).toMatchObject({
+        image: expect.stringMatching(
+          new RegExp(`repository_url\\}:${IMAGE_TAGS[service as keyof typeof IMAGE_TAGS]}$`),
+        ),
+      });
+      expect(synth.resourceAt("aws_ecs_service", `service-${service}`).depends_on).toContain(
+        `terraform_data.${step}`,
+      );
+      expect(
+        synth.resourceAt("aws_ecs_task_definition", `task-definition-${service}`).depends_on,
+      ).toEqual([`terraform_data.${step}`]);
     }
   });
 

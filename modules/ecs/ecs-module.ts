@@ -59,6 +59,8 @@ export interface EcsModuleProps {
   readonly repositoryArns: Readonly<Record<string, string>>;
   /** Image tag per service name (immutable: a content hash of the service). */
   readonly imageTags: Readonly<Record<string, string>>;
+  /** The step that pushes each service's image: its task definition and ECS service wait for it. @default none */
+  readonly imageBuildSteps?: Readonly<Record<string, ITerraformDependable>>;
   /** Days CloudWatch keeps the services' logs. @default 30 */
   readonly logRetentionDays?: number;
   /** Container user (uid:gid); the images run as this non-root user. @default "1000:1000" */
@@ -122,6 +124,7 @@ export class EcsModule extends Construct {
     const taskDefinitionArns: Record<string, string> = {};
 
     for (const service of services) {
+      const imageBuildStep = props.imageBuildSteps?.[service.name];
       const logGroup = new CloudwatchLogGroup(this, `log-group-${service.name}`, {
         name: `/ecs/${name}/${service.name}`,
         retentionInDays: props.logRetentionDays ?? 30,
@@ -158,6 +161,7 @@ export class EcsModule extends Construct {
         taskRoleArn: roles.taskRole.arn,
         volume: [{ name: SCRATCH_VOLUME.name }],
         containerDefinitions: JSON.stringify([container]),
+        dependsOn: imageBuildStep ? [imageBuildStep] : undefined,
       });
 
       const targetGroupArn = props.targetGroupArns[service.name];
@@ -203,7 +207,10 @@ export class EcsModule extends Construct {
         },
         propagateTags: "SERVICE",
         enableEcsManagedTags: true,
-        dependsOn: [...(props.routingDependencies[service.name] ?? [])],
+        dependsOn: [
+          ...(props.routingDependencies[service.name] ?? []),
+          ...(imageBuildStep ? [imageBuildStep] : []),
+        ],
       });
 
       serviceNames[service.name] = ecsService.name;
