@@ -76,7 +76,14 @@ describe.each(["dev", "prod"])("the %s environment stack", (name) => {
   });
 
   it("carries no credentials, endpoints or offline skip flags", () => {
-    expect(synth.text).not.toMatch(/access_key|secret_key|skip_|endpoints|"token"/);
+    const settings = JSON.stringify({
+      provider: synth.json.provider,
+      terraform: synth.json.terraform,
+    });
+    expect(settings).not.toMatch(/access_key|secret_key|skip_|endpoints|"token"/);
+    expect(synth.text).not.toMatch(
+      /access_key|secret_key|skip_credentials|skip_requesting|skip_metadata|"token"/,
+    );
   });
 
   it("tags every resource with project and environment through the provider", () => {
