@@ -1,4 +1,12 @@
-import type { CpuArchitecture, FargateCpu, NatStrategy, RoutingStyle } from "./schema/constants";
+import type {
+  CpuArchitecture,
+  DynamodbAttributeType,
+  DynamodbOperation,
+  DynamodbProjection,
+  FargateCpu,
+  NatStrategy,
+  RoutingStyle,
+} from "./schema/constants";
 
 /**
  * The configuration after validation and defaults: what main.ts and the modules consume.
@@ -23,6 +31,8 @@ export interface EnvironmentConfig {
   readonly deletionProtection: boolean;
   readonly logRetentionDays: number;
   readonly ecr: { readonly keepImages: number };
+  /** Settings of the PostgreSQL instances of the services that declare postgres. */
+  readonly database: DatabaseSettings;
   readonly state: StateConfig;
   readonly tags: Readonly<Record<string, string>>;
   /** This environment's per-service sizes and counts, as written (already applied to `services`). */
@@ -35,6 +45,18 @@ export interface ServiceOverrides {
   readonly desiredCount?: number;
   readonly cpu?: FargateCpu;
   readonly memory?: number;
+}
+
+export interface DatabaseSettings {
+  readonly engineVersion: string;
+  readonly instanceClass: string;
+  readonly allocatedStorageGb: number;
+  /** Equal to allocatedStorageGb when storage autoscaling is off. */
+  readonly maxAllocatedStorageGb: number;
+  readonly multiAz: boolean;
+  readonly backupRetentionDays: number;
+  readonly readReplica: boolean;
+  readonly performanceInsights: boolean;
 }
 
 export interface StateConfig {
@@ -71,4 +93,38 @@ export interface ServiceConfig {
   };
   readonly environment: Readonly<Record<string, string>>;
   readonly calls: readonly string[];
+  /** The data stores the service declares; each gets created for it and wired into its task. */
+  readonly datastores: ServiceDatastores;
+}
+
+export interface ServiceDatastores {
+  readonly postgres?: PostgresUse;
+  readonly dynamodb?: DynamodbUse;
+}
+
+export interface PostgresUse {
+  /** The database created on the service's instance. */
+  readonly database: string;
+  /** The master user, whose password RDS keeps in Secrets Manager. */
+  readonly username: string;
+}
+
+export interface DynamodbKey {
+  readonly name: string;
+  readonly type: DynamodbAttributeType;
+}
+
+export interface DynamodbIndex {
+  readonly name: string;
+  readonly partitionKey: DynamodbKey;
+  readonly sortKey?: DynamodbKey;
+  readonly projection: DynamodbProjection;
+}
+
+export interface DynamodbUse {
+  readonly partitionKey: DynamodbKey;
+  readonly sortKey?: DynamodbKey;
+  readonly indexes: readonly DynamodbIndex[];
+  /** The operations the service calls: exactly what its task role may do. */
+  readonly operations: readonly DynamodbOperation[];
 }

@@ -1,19 +1,7 @@
-import { Testing } from "cdktf";
-import { loadProject } from "../../config/load";
-import { EnvironmentStack } from "../../main";
-import { parseSynth, type Synthesized } from "../support/synth";
+import { synthEnvironment, TEST_SOURCE } from "../support/stacks";
+import type { Synthesized } from "../support/synth";
 
-const project = loadProject(".");
-const IMAGE_TAGS = { users: "0123456789abcdef", products: "fedcba9876543210" };
-
-function synthEnvironment(name: string): Synthesized {
-  const env = project.environments.find((e) => e.name === name)!;
-  const stack = new EnvironmentStack(Testing.app(), env, {
-    imageTags: IMAGE_TAGS,
-    projectDir: "../../..",
-  });
-  return parseSynth(Testing.synth(stack));
-}
+const IMAGE_TAGS = TEST_SOURCE.imageTags;
 
 const count = (synth: Synthesized, type: string) => Object.keys(synth.resources(type)).length;
 
@@ -66,9 +54,7 @@ describe.each(["dev", "prod"])("the %s environment stack", (name) => {
       expect(
         synth.resourceAt("terraform_data", `build-and-push-${service}`).triggers_replace,
       ).toMatchObject({
-        image: expect.stringMatching(
-          new RegExp(`repository_url\\}:${IMAGE_TAGS[service as keyof typeof IMAGE_TAGS]}$`),
-        ),
+        image: expect.stringMatching(new RegExp(`repository_url\\}:${IMAGE_TAGS[service]}$`)),
       });
       expect(synth.resourceAt("aws_ecs_service", `service-${service}`).depends_on).toContain(
         `terraform_data.${step}`,
@@ -101,7 +87,14 @@ describe.each(["dev", "prod"])("the %s environment stack", (name) => {
   });
 
   it("carries no credentials, endpoints or offline skip flags", () => {
-    expect(synth.text).not.toMatch(/access_key|secret_key|skip_|endpoints|"token"/);
+    const settings = JSON.stringify({
+      provider: synth.json.provider,
+      terraform: synth.json.terraform,
+    });
+    expect(settings).not.toMatch(/access_key|secret_key|skip_|endpoints|"token"/);
+    expect(synth.text).not.toMatch(
+      /access_key|secret_key|skip_credentials|skip_requesting|skip_metadata|"token"/,
+    );
   });
 
   it("tags every resource with project and environment through the provider", () => {

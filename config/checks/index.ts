@@ -4,6 +4,13 @@ import { checkAzRegion, checkSubnets, checkVpcCidr } from "./network";
 import { checkListenerPorts, checkRoutingFields, checkRulePriorities } from "./routing";
 import { checkCalls, checkFargateSizes, checkOverrideNames } from "./services";
 import { checkStateLock } from "./state";
+import {
+  checkDatabaseNames,
+  checkDatabaseStorage,
+  checkDatastoreVariables,
+  checkDynamodbKeys,
+  checkSharedStateStores,
+} from "./storage";
 
 export type { Check, ProjectConfig } from "./check";
 
@@ -19,6 +26,11 @@ export const CHECKS: readonly Check[] = [
   checkListenerPorts,
   checkRulePriorities,
   checkStateLock,
+  checkDatabaseStorage,
+  checkDatabaseNames,
+  checkDynamodbKeys,
+  checkDatastoreVariables,
+  checkSharedStateStores,
 ];
 
 export function runChecks(project: ProjectConfig): ConfigProblem[] {
