@@ -17,6 +17,11 @@ export interface TerraformCli {
   /** The file to name in TF_CLI_CONFIG_FILE. */
   readonly configFile: string;
   readonly pluginCacheDir: string;
+  /**
+   * Held around every `terraform init` that may write the plugin cache, which is not safe for
+   * concurrent writers (a cold cache entry is removed and rewritten by each installer).
+   */
+  readonly pluginCacheLock: string;
   readonly lookup: MirrorLookup;
   /** How long locating the mirror took, in milliseconds. */
   readonly mirrorSearchMs: number;
@@ -48,5 +53,11 @@ export function writeTerraformCliConfig(
   const staging = `${configFile}.${process.pid}.tmp`;
   writeFileSync(staging, renderCliConfig({ lookup, pluginCacheDir }));
   renameSync(staging, configFile);
-  return { configFile, pluginCacheDir, lookup, mirrorSearchMs };
+  return {
+    configFile,
+    pluginCacheDir,
+    pluginCacheLock: join(dir, "plugin-cache.lock"),
+    lookup,
+    mirrorSearchMs,
+  };
 }
