@@ -1,0 +1,72 @@
+import { spawn } from "node:child_process";
+
+export interface TerraformRun {
+  readonly args: readonly string[];
+  readonly exitCode: number | null;
+  /** Set when terraform was ended by a signal rather than exiting. */
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly durationMs: number;
+}
+
+export interface TerraformRunOptions {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Aborting interrupts terraform as Ctrl-C would (it releases its state lock), then kills it. */
+  readonly signal?: AbortSignal;
+}
+
+/** How long an interrupted terraform may take to release its lock before it is killed. */
+const INTERRUPT_GRACE_MS = 10_000;
+
+/** Runs terraform to completion, capturing its output. Never rejects for a non-zero exit. */
+export function runTerraform(
+  args: readonly string[],
+  options: TerraformRunOptions,
+): Promise<TerraformRun> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new Error(`terraform ${args[0]} not started: the run was interrupted.`));
+      return;
+    }
+    const child = spawn("terraform", args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+
+    let killTimer: NodeJS.Timeout | undefined;
+    const interrupt = (): void => {
+      child.kill("SIGINT");
+      killTimer = setTimeout(() => child.kill("SIGKILL"), INTERRUPT_GRACE_MS);
+    };
+    options.signal?.addEventListener("abort", interrupt, { once: true });
+
+    child.once("error", (error: NodeJS.ErrnoException) => {
+      options.signal?.removeEventListener("abort", interrupt);
+      reject(
+        error.code === "ENOENT"
+          ? new Error("terraform is not on the PATH: install Terraform 1.11 or later.")
+          : error,
+      );
+    });
+    child.once("close", (exitCode, signal) => {
+      clearTimeout(killTimer);
+      options.signal?.removeEventListener("abort", interrupt);
+      resolve({
+        args,
+        exitCode,
+        signal,
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8"),
+        durationMs: performance.now() - started,
+      });
+    });
+  });
+}
