@@ -14,26 +14,46 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-function report(plan: OfflineStackPlan): void {
+function report(plan: OfflineStackPlan, interrupted: boolean): void {
   const timing = `(init ${seconds(plan.initMs)}, plan ${seconds(plan.planMs)})`;
-  if (plan.ok) {
-    console.log(`${plan.stack}: ${plan.summary?.line} ${timing}`);
-    return;
+  if (plan.ok) console.log(`${plan.stack}: ${plan.summary?.line} ${timing}`);
+  else if (interrupted)
+    console.error(`${plan.stack}: interrupted during terraform ${plan.failedStep}`);
+  else
+    console.error(`${plan.stack}: terraform ${plan.failedStep} failed ${timing}\n${plan.error}\n`);
+}
+
+interface PlanOptions {
+  readonly stacks?: string[];
+  readonly jobs?: number;
+  readonly lockTimeout: string;
+}
+
+/** The command line's options, or what is wrong with it. */
+function parsePlanOptions(args: string[]): PlanOptions | string {
+  try {
+    const { values } = parseArgs({
+      args,
+      options: {
+        stack: { type: "string", multiple: true },
+        jobs: { type: "string" },
+        "lock-timeout": { type: "string", default: "30s" },
+      },
+    });
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
+      return `--jobs must be a whole number of at least 1, got "${values.jobs}".`;
+    }
+    return { stacks: values.stack, jobs, lockTimeout: values["lock-timeout"] };
+  } catch (error) {
+    return (error as Error).message;
   }
-  console.error(`${plan.stack}: terraform ${plan.failedStep} failed ${timing}\n${plan.error}\n`);
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      stack: { type: "string", multiple: true },
-      jobs: { type: "string" },
-      "lock-timeout": { type: "string", default: "30s" },
-    },
-  });
-  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
-    console.error(`--jobs must be a whole number of at least 1, got "${values.jobs}".\n${USAGE}`);
+  const options = parsePlanOptions(process.argv.slice(2));
+  if (typeof options === "string") {
+    console.error(`${options}\n${USAGE}`);
     return 2;
   }
 
@@ -59,25 +79,23 @@ async function main(): Promise<number> {
   process.on("SIGINT", interrupt);
   process.on("SIGTERM", interrupt);
 
-  const report_ = await planAllStacksOffline({
+  const outcome = await planAllStacksOffline({
     root,
     outdir,
-    stacks: values.stack,
-    jobs,
-    lockTimeout: values["lock-timeout"],
+    ...options,
     signal: interrupted.signal,
-    onStackPlanned: report,
+    onStackPlanned: (plan) => report(plan, interrupted.signal.aborted),
   });
-  const mirrors = report_.cli.lookup.mirrors.map(
+  const mirrors = outcome.cli.lookup.mirrors.map(
     (m) => `${m.providers.map((p) => formatProviderAddress(p.address)).join(", ")} from ${m.path}`,
   );
   console.log(
     `Providers: ${mirrors.length > 0 ? mirrors.join("; ") : "public registry"} ` +
-      `(mirror located in ${report_.cli.mirrorSearchMs.toFixed(0)} ms; TF_CLI_CONFIG_FILE=${report_.cli.configFile})`,
+      `(mirror located in ${outcome.cli.mirrorSearchMs.toFixed(0)} ms; TF_CLI_CONFIG_FILE=${outcome.cli.configFile})`,
   );
-  const failed = report_.plans.filter((plan) => !plan.ok);
+  const failed = outcome.plans.filter((plan) => !plan.ok);
   console.log(
-    `${report_.plans.length - failed.length} of ${report_.plans.length} stack(s) planned in ${seconds(report_.totalMs)}.`,
+    `${outcome.plans.length - failed.length} of ${outcome.plans.length} stack(s) planned in ${seconds(outcome.totalMs)}.`,
   );
   if (interrupted.signal.aborted) return 130;
   return failed.length === 0 ? 0 : 1;

@@ -37,12 +37,14 @@ export interface OfflineStackPlan {
   readonly planMs: number;
 }
 
+/** What terraform said, each distinct error once (an interrupted plan repeats one per resource). */
 function failure(run: TerraformRun): string {
-  const output = (run.stderr.trim() || run.stdout.trim()).replace(/\n{3,}/g, "\n\n");
+  const output = run.stderr.trim() || run.stdout.trim();
+  const paragraphs = [...new Set(output.split(/\n\s*\n/).map((p) => p.trim()))].filter(Boolean);
   const ending = run.signal
     ? `terraform was stopped by ${run.signal}`
     : `exit code ${run.exitCode}`;
-  return output === "" ? ending : `${output}\n(${ending})`;
+  return [...paragraphs, `(${ending})`].join("\n\n");
 }
 
 /**

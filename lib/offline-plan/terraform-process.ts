@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 
 export interface TerraformRun {
   readonly args: readonly string[];
@@ -13,12 +13,31 @@ export interface TerraformRun {
 export interface TerraformRunOptions {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
-  /** Aborting interrupts terraform as Ctrl-C would (it releases its state lock), then kills it. */
+  /** Aborting interrupts terraform once, as Ctrl-C would (it releases its lock), then kills it. */
   readonly signal?: AbortSignal;
 }
 
 /** How long an interrupted terraform may take to release its lock before it is killed. */
-const INTERRUPT_GRACE_MS = 10_000;
+const INTERRUPT_GRACE_MS = 15_000;
+
+/**
+ * Each terraform runs in a process group of its own, with its provider plugins: a Ctrl-C in the
+ * terminal reaches only us, and we pass on exactly one interrupt (a second one would make
+ * terraform quit at once, leaving its lock). Whatever is still running when we exit is killed.
+ */
+const running = new Set<ChildProcess>();
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+process.on("exit", () => {
+  for (const child of running) signalGroup(child, "SIGKILL");
+});
 
 /** Runs terraform to completion, capturing its output. Never rejects for a non-zero exit. */
 export function runTerraform(
@@ -35,21 +54,28 @@ export function runTerraform(
       cwd: options.cwd,
       env: options.env,
       stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
+    running.add(child);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.stdout?.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk));
 
     let killTimer: NodeJS.Timeout | undefined;
     const interrupt = (): void => {
-      child.kill("SIGINT");
-      killTimer = setTimeout(() => child.kill("SIGKILL"), INTERRUPT_GRACE_MS);
+      signalGroup(child, "SIGINT");
+      killTimer = setTimeout(() => signalGroup(child, "SIGKILL"), INTERRUPT_GRACE_MS);
     };
     options.signal?.addEventListener("abort", interrupt, { once: true });
+    const settle = (): void => {
+      running.delete(child);
+      clearTimeout(killTimer);
+      options.signal?.removeEventListener("abort", interrupt);
+    };
 
     child.once("error", (error: NodeJS.ErrnoException) => {
-      options.signal?.removeEventListener("abort", interrupt);
+      settle();
       reject(
         error.code === "ENOENT"
           ? new Error("terraform is not on the PATH: install Terraform 1.11 or later.")
@@ -57,8 +83,7 @@ export function runTerraform(
       );
     });
     child.once("close", (exitCode, signal) => {
-      clearTimeout(killTimer);
-      options.signal?.removeEventListener("abort", interrupt);
+      settle();
       resolve({
         args,
         exitCode,
