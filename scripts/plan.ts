@@ -17,8 +17,7 @@ function seconds(ms: number): string {
 function report(plan: OfflineStackPlan, interrupted: boolean): void {
   const timing = `(init ${seconds(plan.initMs)}, plan ${seconds(plan.planMs)})`;
   if (plan.ok) console.log(`${plan.stack}: ${plan.summary?.line} ${timing}`);
-  else if (interrupted)
-    console.error(`${plan.stack}: interrupted during terraform ${plan.failedStep}`);
+  else if (interrupted) console.error(`${plan.stack}: interrupted at terraform ${plan.failedStep}`);
   else
     console.error(`${plan.stack}: terraform ${plan.failedStep} failed ${timing}\n${plan.error}\n`);
 }

@@ -8,11 +8,6 @@ export interface PlanJson {
     readonly mode: "managed" | "data";
     readonly change: { readonly actions: readonly string[] };
   }[];
-  readonly configuration?: {
-    readonly provider_config?: Readonly<
-      Record<string, { readonly name: string; readonly alias?: string }>
-    >;
-  };
 }
 
 /** A saved plan as JSON (`terraform show -json`), read in the working directory that made it. */

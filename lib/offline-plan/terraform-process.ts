@@ -39,7 +39,10 @@ process.on("exit", () => {
   for (const child of running) signalGroup(child, "SIGKILL");
 });
 
-/** Runs terraform to completion, capturing its output. Never rejects for a non-zero exit. */
+/**
+ * Runs terraform to completion, capturing its output. Rejects only when terraform cannot be
+ * started; a failure or an interruption (even before it started) is in the result.
+ */
 export function runTerraform(
   args: readonly string[],
   options: TerraformRunOptions,
@@ -47,7 +50,8 @@ export function runTerraform(
   const started = performance.now();
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) {
-      reject(new Error(`terraform ${args[0]} not started: the run was interrupted.`));
+      const stderr = `terraform ${args[0]} not started: the run was interrupted.`;
+      resolve({ args, exitCode: null, signal: "SIGINT", stdout: "", stderr, durationMs: 0 });
       return;
     }
     const child = spawn("terraform", args, {
