@@ -56,6 +56,10 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
   mkdirSync(join(dataDir, "s3"), { recursive: true });
   mkdirSync(join(dataDir, "dynamodb"), { recursive: true });
 
+  // A forced exit (a second Ctrl-C) skips stop(): a temporary folder is still not left behind.
+  const removeTemporary = (): void => rmSync(dataDir, { recursive: true, force: true });
+  if (temporary) process.once("exit", removeTemporary);
+
   const requests: RecordedRequest[] = [];
   let s3: S3Emulator | undefined;
   let dynamodb: DynamoDbEmulator | undefined;
@@ -64,7 +68,10 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
     s3 = undefined;
     dynamodb = undefined;
     const results = await Promise.allSettled(running);
-    if (temporary) rmSync(dataDir, { recursive: true, force: true });
+    if (temporary) {
+      process.off("exit", removeTemporary);
+      removeTemporary();
+    }
     const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failure) throw failure.reason;
   };
