@@ -47,8 +47,10 @@ describe("npm run plan: every stack planned offline against the state stand-ins"
 
   afterAll(() => emulators?.stop());
 
-  it("plans every environment's stack, reporting terraform's error otherwise", () => {
-    expect(report.plans.map((p) => p.stack).sort()).toEqual(environments.map((e) => e.name).sort());
+  it("plans the state stack and every environment's stack, reporting terraform's error otherwise", () => {
+    expect(report.plans.map((p) => p.stack).sort()).toEqual(
+      ["state", ...environments.map((e) => e.name)].sort(),
+    );
     for (const plan of report.plans) {
       expect({ stack: plan.stack, error: plan.error }).toEqual({
         stack: plan.stack,
@@ -75,6 +77,16 @@ describe("npm run plan: every stack planned offline against the state stand-ins"
       expect(created.aws_lb).toBe(1);
     },
   );
+
+  it("state: plans the hardened state bucket and prod's lock table", () => {
+    const created = resourcesToCreate(planJson.state ?? {});
+    expect(created.aws_s3_bucket).toBe(1);
+    expect(created.aws_s3_bucket_versioning).toBe(1);
+    expect(created.aws_s3_bucket_public_access_block).toBe(1);
+    expect(created.aws_s3_bucket_policy).toBe(1);
+    expect(created.aws_kms_key).toBe(1);
+    expect(created.aws_dynamodb_table).toBe(1);
+  });
 
   it("reports Terraform's own count, which matches the saved plan", () => {
     for (const plan of report.plans) {
