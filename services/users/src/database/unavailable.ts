@@ -10,8 +10,11 @@ const NETWORK_CODES = new Set([
   "EPIPE",
 ]);
 
-/** PostgreSQL SQLSTATE codes for a server that is down, starting, stopping or full. */
-const SERVER_CODES = new Set(["57P01", "57P02", "57P03", "53300"]);
+/**
+ * PostgreSQL SQLSTATE codes for a server that is down, starting, stopping or full, or too busy to
+ * finish a statement within statement_timeout (57014).
+ */
+const SERVER_CODES = new Set(["57P01", "57P02", "57P03", "53300", "57014"]);
 
 /** pg's own messages for a connection it lost or could not open in time (they carry no code). */
 const CONNECTION_MESSAGES = [

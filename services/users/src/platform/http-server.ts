@@ -1,7 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import type { LogLevel } from "./environment";
 import { errorBody, HttpError } from "./http-errors";
-import { OneLinePerRequest } from "./request-log";
+import { logAbortedRequests, OneLinePerRequest } from "./request-log";
 
 export interface HttpServerOptions {
   /** The service name, on every log line. */
@@ -39,6 +39,20 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     logController: new OneLinePerRequest(),
     return503OnClosing: false,
     bodyLimit: 64 * 1024,
+  });
+
+  logAbortedRequests(app);
+
+  // Requests already running when closing starts would otherwise leave their keep-alive
+  // connections open after answering, and close() waits for every connection to end.
+  let draining = false;
+  app.addHook("preClose", (done) => {
+    draining = true;
+    done();
+  });
+  app.addHook("onSend", (_request, reply, payload, done) => {
+    if (draining) void reply.header("connection", "close");
+    done(null, payload);
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -1,4 +1,9 @@
-import { LogController, type FastifyReply, type FastifyRequest } from "fastify";
+import {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 
 /**
  * Fastify's request logging replaced by one JSON line per request, written when the response is
@@ -24,4 +29,34 @@ export class OneLinePerRequest extends LogController {
     if (error || reply.statusCode >= 500) request.log.error(line, "request");
     else request.log.info(line, "request");
   }
+}
+
+/** The status logged for a request whose client went away before the answer (nginx's convention). */
+export const CLIENT_CLOSED_REQUEST = 499;
+
+/**
+ * A request whose client closes the connection first never finishes its response, so Fastify
+ * never calls requestCompleted: log its line when the client goes away, with status 499.
+ */
+export function logAbortedRequests(app: FastifyInstance): void {
+  const startedAt = new WeakMap<FastifyRequest, number>();
+  app.addHook("onRequest", (request, _reply, done) => {
+    startedAt.set(request, performance.now());
+    done();
+  });
+  app.addHook("onRequestAbort", (request, done) => {
+    const started = startedAt.get(request);
+    request.log.warn(
+      {
+        method: request.method,
+        path: request.url.split("?")[0],
+        route: request.routeOptions.url,
+        status: CLIENT_CLOSED_REQUEST,
+        latencyMs:
+          started === undefined ? undefined : Math.round((performance.now() - started) * 100) / 100,
+      },
+      "request",
+    );
+    done();
+  });
 }
