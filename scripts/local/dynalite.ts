@@ -26,12 +26,14 @@ export interface Dynalite {
 export async function startDynalite(options: {
   readonly port: number;
   readonly path?: string;
+  /** Run it in its own process group, out of reach of the terminal's Ctrl-C. */
+  readonly spawn?: { readonly detached?: boolean };
 }): Promise<Dynalite> {
   const cli = require.resolve("dynalite/cli.js");
   const args = [cli, "--host", "127.0.0.1", "--port", String(options.port)];
   args.push("--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
   if (options.path) args.push("--path", options.path);
-  const child: Child = startChild(process.execPath, args);
+  const child: Child = startChild(process.execPath, args, { ...options.spawn });
   await waitUntil(
     async () => {
       if (child.process.exitCode !== null) throw new Error(`dynalite exited:\n${child.tail()}`);

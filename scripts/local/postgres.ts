@@ -27,6 +27,8 @@ export interface PostgresOptions {
   readonly ephemeral?: boolean;
   /** Receives every line PostgreSQL writes to its log. */
   readonly echo?: (line: string) => void;
+  /** Run it in its own process group, out of reach of the terminal's Ctrl-C. */
+  readonly spawn?: { readonly detached?: boolean };
 }
 
 /** A PostgreSQL server on 127.0.0.1 that can be stopped and started again on the same data. */
@@ -196,7 +198,11 @@ export async function startPostgres(options: PostgresOptions): Promise<Postgres>
       String(options.port),
       ...settings.flatMap((setting) => ["-c", setting]),
     ]);
-    const child = startChild(command, args, { cwd: options.baseDir, echo: options.echo });
+    const child = startChild(command, args, {
+      ...options.spawn,
+      cwd: options.baseDir,
+      echo: options.echo,
+    });
     server = child;
     let exited = false;
     void child.exited.then(() => (exited = true));

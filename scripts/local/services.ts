@@ -61,6 +61,8 @@ export async function startService(options: {
   readonly name: string;
   readonly env: Readonly<Record<string, string>>;
   readonly echo?: (line: string) => void;
+  /** Run it in its own process group, out of reach of the terminal's Ctrl-C. */
+  readonly spawn?: { readonly detached?: boolean };
 }): Promise<RunningService> {
   const dir = join(options.root, "services", options.name);
   const entry = join(dir, "dist", "server.js");
@@ -70,7 +72,12 @@ export async function startService(options: {
     HOST: "127.0.0.1",
     ...options.env,
   };
-  const child = startChild(process.execPath, [entry], { cwd: dir, env, echo: options.echo });
+  const child = startChild(process.execPath, [entry], {
+    ...options.spawn,
+    cwd: dir,
+    env,
+    echo: options.echo,
+  });
   const url = `http://127.0.0.1:${env.PORT}`;
   await waitUntil(
     async () => {
