@@ -22,7 +22,7 @@ const deepProviderImportsOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "cdktf.out/", "**/dist/", "coverage/", ".gen/"] },
+  { ignores: ["node_modules/", "cdktf.out/", "**/dist/", "coverage/", ".gen/", ".dev/"] },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts"],

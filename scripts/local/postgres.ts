@@ -125,7 +125,11 @@ function initialise(bin: string, dataDir: string, baseDir: string): void {
     execFileSync(command, args, { cwd: baseDir, stdio: "pipe" });
   } catch (error) {
     const output = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
-    throw new Error(`initdb failed in ${dataDir}: ${output.trim()}`);
+    const hint =
+      process.getuid?.() === 0
+        ? ` (as root, initdb runs as the "${SERVER_USER}" OS user: every parent folder of ${baseDir} must be searchable by it)`
+        : "";
+    throw new Error(`initdb failed in ${dataDir}: ${output.trim()}${hint}`);
   } finally {
     rmSync(passwordFile, { force: true });
   }
