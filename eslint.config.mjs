@@ -31,6 +31,7 @@ export default tseslint.config(
       ".gen/",
       ".offline-plan/",
       ".terraform-cli/",
+      ".dev/",
     ],
   },
   ...tseslint.configs.recommended,

@@ -5,6 +5,7 @@ import { ConfigError, formatProblem } from "./config/problems";
 import { loadProject } from "./config/load";
 import type { DynamodbUse, EnvironmentConfig } from "./config/model";
 import { synthesizeAtomically } from "./lib/atomic-synth";
+import { dockerPlatform } from "./lib/docker-platform";
 import { imageTag } from "./lib/image-tag";
 import { AlbModule } from "./modules/alb";
 import { DynamodbModule } from "./modules/dynamodb";
@@ -194,7 +195,10 @@ function tableAccess(table: DynamodbModule, use: DynamodbUse): TableAccess {
 export function synthesize(root: string, outdir: string): void {
   const project = loadProject(root);
   const imageTags = Object.fromEntries(
-    project.services.map((s) => [s.name, imageTag(join(root, s.directory))]),
+    project.services.map((s) => [
+      s.name,
+      imageTag(join(root, s.directory), { platform: dockerPlatform(s.cpuArchitecture) }),
+    ]),
   );
   synthesizeAtomically(outdir, (stagingDir) => {
     const app = new App({ outdir: stagingDir, stackTraces: false });

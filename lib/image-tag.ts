@@ -1,30 +1,56 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DockerIgnore } from "./dockerignore";
 
-/** Folders that are build output or installed dependencies, not the service's source. */
-const IGNORED_DIRECTORIES = new Set(["node_modules", "dist", "coverage", ".git"]);
+/** Never build input: walked past even without a .dockerignore. */
+const NEVER_CONTEXT = new Set([".git"]);
+/** Skipped when a service has no .dockerignore: build output and installed dependencies. */
+const DEFAULT_IGNORED_DIRECTORIES = new Set(["node_modules", "dist", "coverage"]);
+/** Docker reads these two whatever .dockerignore says. */
+const ALWAYS_READ = new Set(["Dockerfile", ".dockerignore"]);
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return IGNORED_DIRECTORIES.has(entry.name) ? [] : listFiles(path);
-    return entry.isFile() ? [path] : [];
-  });
+export interface ImageTagOptions {
+  /** The `docker build --platform` the image is built for: another platform is another image. */
+  readonly platform?: string;
+}
+
+/** Relative "/"-separated paths of the files the build context holds, in a stable order. */
+function contextFiles(serviceDir: string): string[] {
+  const ignoreFile = join(serviceDir, ".dockerignore");
+  const rules = existsSync(ignoreFile)
+    ? new DockerIgnore(readFileSync(ignoreFile, "utf8"))
+    : undefined;
+  const walk = (relativeDir: string): string[] =>
+    readdirSync(join(serviceDir, relativeDir), { withFileTypes: true }).flatMap((entry) => {
+      const path = relativeDir === "" ? entry.name : `${relativeDir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (NEVER_CONTEXT.has(entry.name)) return [];
+        const walkIt = rules
+          ? rules.mayKeepBelow(path)
+          : !DEFAULT_IGNORED_DIRECTORIES.has(entry.name);
+        return walkIt ? walk(path) : [];
+      }
+      if (!entry.isFile()) return [];
+      const kept = relativeDir === "" && ALWAYS_READ.has(entry.name) ? true : !rules?.ignores(path);
+      return kept ? [path] : [];
+    });
+  return walk("").sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
- * The image tag of a service: a hash of every file in its folder (source, Dockerfile, manifest).
- * It changes when, and only when, one of those files changes, whatever the machine or checkout path.
+ * The image tag of a service: a hash of what `docker build` reads from its folder (the Dockerfile,
+ * .dockerignore and every file the .dockerignore lets into the context: source, package.json,
+ * lockfile) and of the target platform. It changes when, and only when, one of those changes,
+ * whatever the machine or checkout path: editing a README or the manifest that the context
+ * leaves out keeps the tag.
  */
-export function imageTag(serviceDir: string): string {
+export function imageTag(serviceDir: string, options: ImageTagOptions = {}): string {
   const hash = createHash("sha256");
-  const files = listFiles(serviceDir)
-    .map((file) => ({ file, name: relative(serviceDir, file).split(sep).join("/") }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const { file, name } of files) {
+  if (options.platform !== undefined) hash.update(`platform:${options.platform}\0`);
+  for (const name of contextFiles(serviceDir)) {
     hash.update(`${name}\0`);
-    hash.update(readFileSync(file));
+    hash.update(readFileSync(join(serviceDir, name)));
     hash.update("\0");
   }
   return hash.digest("hex").slice(0, 16);

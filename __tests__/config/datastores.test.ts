@@ -29,7 +29,7 @@ describe("data store configuration", () => {
         partitionKey: { name: "id", type: "S" },
         indexes: [
           {
-            name: "byOwner",
+            name: "ownerId-createdAt-index",
             partitionKey: { name: "ownerId", type: "S" },
             sortKey: { name: "createdAt", type: "S" },
             projection: "ALL",
@@ -113,14 +113,14 @@ describe("data store configuration", () => {
           const table = s.datastores.dynamodb;
           table.sortKey = { name: "id" };
           table.indexes.push({
-            name: "byOwner",
+            name: "ownerId-createdAt-index",
             partitionKey: { name: "ownerId", type: "N" },
           });
         },
       }),
     ).toEqual([
       'services/products/service.json: $.datastores.dynamodb.sortKey.name: "id" is also the partition key; expected a different attribute, or no sortKey',
-      'services/products/service.json: $.datastores.dynamodb.indexes[1].name: "byOwner" names another index too; expected unique index names',
+      'services/products/service.json: $.datastores.dynamodb.indexes[1].name: "ownerId-createdAt-index" names another index too; expected unique index names',
       'services/products/service.json: $.datastores.dynamodb.indexes[1].partitionKey.type: "N" differs from the type "S" of "ownerId" at $.datastores.dynamodb.indexes[0].partitionKey; expected one type per attribute',
     ]);
   });

@@ -68,7 +68,12 @@ describe("the prod stack's data stores", () => {
       server_side_encryption: { enabled: true },
       deletion_protection_enabled: true,
       global_secondary_index: [
-        { name: "byOwner", hash_key: "ownerId", range_key: "createdAt", projection_type: "ALL" },
+        {
+          name: "ownerId-createdAt-index",
+          hash_key: "ownerId",
+          range_key: "createdAt",
+          projection_type: "ALL",
+        },
       ],
     });
   });

@@ -1,5 +1,6 @@
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { dockerPlatform, type TaskCpuArchitecture } from "../../lib/docker-platform";
 import { TerraformData } from "./terraform-data";
 
 export interface ImageBuild {
@@ -13,8 +14,8 @@ export interface ImageBuild {
   readonly context: string;
   /** The Dockerfile, relative to `workingDirectory`. */
   readonly dockerfile: string;
-  /** "X86_64" or "ARM64": the task's CPU architecture, which the image is built for. */
-  readonly cpuArchitecture: string;
+  /** The task's CPU architecture, which the image is built for. */
+  readonly cpuArchitecture: TaskCpuArchitecture;
 }
 
 export interface ImageBuildModuleProps {
@@ -27,8 +28,6 @@ export interface ImageBuildModuleProps {
   /** The build-and-push script, relative to `workingDirectory`. @default "scripts/build-and-push-image.sh" */
   readonly script?: string;
 }
-
-const PLATFORMS: Readonly<Record<string, string>> = { X86_64: "linux/amd64", ARM64: "linux/arm64" };
 
 /**
  * Builds and pushes each service's image during `cdktf deploy`: a `terraform_data` per image whose
@@ -44,11 +43,7 @@ export class ImageBuildModule extends Construct {
     super(scope, id);
     const steps: Record<string, ITerraformDependable> = {};
     for (const image of props.images) {
-      const platform = PLATFORMS[image.cpuArchitecture];
-      if (!platform)
-        throw new Error(
-          `unknown CPU architecture "${image.cpuArchitecture}" for image "${image.name}"`,
-        );
+      const platform = dockerPlatform(image.cpuArchitecture);
       const reference = `${image.repositoryUrl}:${image.tag}`;
       steps[image.name] = new TerraformData(this, `build-and-push-${image.name}`, {
         triggersReplace: { image: reference, platform },

@@ -1,0 +1,221 @@
+import { call } from "./support/http";
+import { startLocalStack, type LocalStack } from "./support/local-stack";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+let stack: LocalStack;
+let url: string;
+let sequence = 0;
+/** A fresh, unique email address for each user a test creates. */
+const email = (name = "user") => `${name}.${++sequence}.${Date.now()}@example.com`;
+
+beforeAll(async () => {
+  stack = await startLocalStack();
+  url = stack.users.url;
+});
+afterAll(() => stack?.stop());
+
+describe("users health", () => {
+  it.each(["/health", "/users/health"])("answers %s with 200 {status: ok}", async (path) => {
+    const response = await call(url, "GET", path);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: "ok" });
+  });
+
+  it.each(["/ready", "/users/ready"])(
+    "answers %s with 200 while PostgreSQL answers",
+    async (path) => {
+      expect((await call(url, "GET", path)).status).toBe(200);
+    },
+  );
+});
+
+describe("POST /users", () => {
+  it("creates a user: 201 with id, name, email, createdAt and a Location header", async () => {
+    const address = email("ada");
+    const response = await call(url, "POST", "/users", { name: " Ada Lovelace ", email: address });
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({
+      id: expect.stringMatching(UUID),
+      name: "Ada Lovelace",
+      email: address,
+      createdAt: expect.any(String),
+    });
+    expect(Date.parse(response.body.createdAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(response.headers.get("location")).toBe(`/users/${response.body.id}`);
+  });
+
+  it.each([
+    ["a missing name", { email: "a@example.com" }, "name"],
+    ["an empty name", { name: "  ", email: "a@example.com" }, "name"],
+    ["a name that is not a string", { name: 42, email: "a@example.com" }, "name"],
+    ["a missing email", { name: "Ada" }, "email"],
+    ["an invalid email", { name: "Ada", email: "not-an-email" }, "email"],
+    ["an email with spaces", { name: "Ada", email: "ada @example.com" }, "email"],
+    ["an unknown field", { name: "Ada", email: "a@example.com", role: "admin" }, "role"],
+    ["a JSON array", [], "body"],
+    ["malformed JSON", '{"name": "Ada", ', "body"],
+    ["an empty JSON body", "", "body"],
+  ])("answers 400 naming the field for %s", async (_case, body, field) => {
+    const response = await call(url, "POST", "/users", body);
+    expect(response.status).toBe(400);
+    expect(response.body.field).toBe(field);
+    expect(response.body.message).toContain(field === "body" ? "body" : field);
+  });
+
+  it("answers 409 when the email exists, whatever its letter case", async () => {
+    const address = email("grace");
+    expect((await call(url, "POST", "/users", { name: "Grace", email: address })).status).toBe(201);
+    const again = await call(url, "POST", "/users", { name: "G", email: address.toUpperCase() });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      field: "email",
+      message: expect.stringContaining("exists"),
+    });
+  });
+});
+
+describe("GET /users/:id", () => {
+  it("answers 200 with the user", async () => {
+    const created = await call(url, "POST", "/users", { name: "Linus", email: email() });
+    const response = await call(url, "GET", `/users/${created.body.id}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(created.body);
+  });
+
+  it.each(["00000000-0000-4000-8000-000000000000", "not-a-uuid"])(
+    "answers 404 for %s",
+    async (id) => {
+      const response = await call(url, "GET", `/users/${id}`);
+      expect(response.status).toBe(404);
+      expect(response.body.message).toContain(id);
+    },
+  );
+});
+
+describe("GET /users", () => {
+  it("pages through every user with nextCursor, ending with null", async () => {
+    const created = [];
+    for (let i = 0; i < 5; i++) {
+      created.push(
+        (await call(url, "POST", "/users", { name: `Pager ${i}`, email: email() })).body,
+      );
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor === null ? "?limit=2" : `?limit=2&cursor=${cursor}`;
+      const response = await call(url, "GET", `/users${query}`);
+      expect(response.status).toBe(200);
+      expect(response.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...response.body.items.map((user: { id: string }) => user.id));
+      cursor = response.body.nextCursor;
+      pages++;
+    } while (cursor !== null && pages < 100);
+    expect(cursor).toBeNull();
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(created.map((user) => user.id)));
+    // creation order: the five just created come last, in order
+    expect(seen.slice(-5)).toEqual(created.map((user) => user.id));
+  });
+
+  it("returns at most 20 users when no limit is given", async () => {
+    const response = await call(url, "GET", "/users");
+    expect(response.status).toBe(200);
+    expect(response.body.items.length).toBeLessThanOrEqual(20);
+    expect(response.body).toHaveProperty("nextCursor");
+  });
+
+  it.each([
+    ["limit=0", "limit"],
+    ["limit=101", "limit"],
+    ["limit=ten", "limit"],
+    ["cursor=garbage", "cursor"],
+    [`cursor=${Buffer.from('{"after":"x"}').toString("base64url")}`, "cursor"],
+  ])("answers 400 naming the parameter for ?%s", async (query, field) => {
+    const response = await call(url, "GET", `/users?${query}`);
+    expect(response.status).toBe(400);
+    expect(response.body.field).toBe(field);
+  });
+});
+
+describe("PUT /users/:id", () => {
+  it("replaces name and email: 200 with the user, createdAt unchanged", async () => {
+    const created = (await call(url, "POST", "/users", { name: "Old", email: email() })).body;
+    const address = email("new");
+    const response = await call(url, "PUT", `/users/${created.id}`, {
+      name: "New",
+      email: address,
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ ...created, name: "New", email: address });
+    expect((await call(url, "GET", `/users/${created.id}`)).body.name).toBe("New");
+  });
+
+  it("answers 400 naming the field for an invalid body", async () => {
+    const created = (await call(url, "POST", "/users", { name: "Valid", email: email() })).body;
+    const response = await call(url, "PUT", `/users/${created.id}`, { name: "Valid", email: "x" });
+    expect(response.status).toBe(400);
+    expect(response.body.field).toBe("email");
+  });
+
+  it("answers 404 for an unknown user", async () => {
+    const response = await call(url, "PUT", "/users/00000000-0000-4000-8000-000000000000", {
+      name: "Nobody",
+      email: email(),
+    });
+    expect(response.status).toBe(404);
+  });
+
+  it("answers 409 when the new email belongs to another user", async () => {
+    const taken = email("taken");
+    await call(url, "POST", "/users", { name: "First", email: taken });
+    const second = (await call(url, "POST", "/users", { name: "Second", email: email() })).body;
+    const response = await call(url, "PUT", `/users/${second.id}`, {
+      name: "Second",
+      email: taken,
+    });
+    expect(response.status).toBe(409);
+  });
+});
+
+describe("DELETE /users/:id", () => {
+  it("answers 204, then 404 for the same id", async () => {
+    const created = (await call(url, "POST", "/users", { name: "Gone", email: email() })).body;
+    const deleted = await call(url, "DELETE", `/users/${created.id}`);
+    expect(deleted.status).toBe(204);
+    expect(deleted.body).toBeUndefined();
+    expect((await call(url, "DELETE", `/users/${created.id}`)).status).toBe(404);
+    expect((await call(url, "GET", `/users/${created.id}`)).status).toBe(404);
+  });
+});
+
+describe("users logs", () => {
+  it("writes one JSON line per request with method, path, status and latency", async () => {
+    const marker = `/users/00000000-0000-4000-8000-${Date.now().toString().padStart(12, "0")}`;
+    await call(url, "GET", `${marker}?limit=1`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const lines = stack.users.logs().filter((line) => line.path === marker);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: "info",
+      service: "users",
+      method: "GET",
+      path: marker,
+      status: 404,
+      latencyMs: expect.any(Number),
+    });
+  });
+
+  it("never writes a line that is not JSON", () => {
+    const notJson = stack.users.child.stdoutLines.filter((line) => {
+      try {
+        JSON.parse(line);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(notJson).toEqual([]);
+  });
+});
