@@ -2,7 +2,7 @@
 export interface JsonResponse {
   readonly status: number;
   readonly headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
+   
   readonly body: any;
 }
 
