@@ -2,7 +2,7 @@
 export interface JsonResponse {
   readonly status: number;
   readonly headers: Headers;
-   
+
   readonly body: any;
 }
 
