@@ -67,7 +67,10 @@ function describe(error: ErrorObject): string {
   const value = error.data;
   const limit = (error.params as { limit?: number }).limit ?? 0;
   if (error.propertyName !== undefined) {
-    return `${quote(error.propertyName)} is not a valid key${expected(schema)}`;
+    const key = error.propertyName;
+    return error.keyword === "maxLength" || error.keyword === "minLength"
+      ? `${quote(key)} is a key of ${plural(key.length, "character")}${expected(schema)}`
+      : `${quote(key)} is not a valid key${expected(schema)}`;
   }
   switch (error.keyword) {
     case "required": {
