@@ -22,6 +22,14 @@ function networkAddress(block: Ipv4Block): string {
   });
 }
 
+function isValidVpc(block: Ipv4Block): boolean {
+  return (
+    isNetworkAddress(block) &&
+    block.prefixLength >= VPC_PREFIX.min &&
+    block.prefixLength <= VPC_PREFIX.max
+  );
+}
+
 /** The VPC CIDR is a network address AWS accepts. */
 export const checkVpcCidr: Check = ({ environments }) =>
   environments.flatMap((env): ConfigProblem[] => {
@@ -53,7 +61,9 @@ export const checkVpcCidr: Check = ({ environments }) =>
  */
 export const checkSubnets: Check = ({ environments }) =>
   environments.flatMap((env) => {
-    const vpc = parseCidr(env.vpc.cidr);
+    // Containment means nothing against a VPC block that is itself wrong (reported on its own).
+    const parsed = parseCidr(env.vpc.cidr);
+    const vpc = parsed && isValidVpc(parsed) ? parsed : undefined;
     const problems: ConfigProblem[] = [];
     const report = (path: string, message: string) =>
       problems.push({ file: env.file, path, message });
