@@ -1,0 +1,69 @@
+import { Testing } from "cdktf";
+import fc from "fast-check";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadProject } from "../../config/load";
+import { ConfigError, formatProblem } from "../../config/problems";
+import { EnvironmentStack } from "../../main";
+import { validProject, writeProject } from "../support/config-arbitraries";
+import { MUTATION_COUNTS, mutationOf } from "../support/config-mutations";
+import { parseSynth } from "../support/synth";
+
+describe("randomly generated configurations", () => {
+  it("pass validation when valid, and synthesize a service per manifest in every environment", () => {
+    fc.assert(
+      fc.property(validProject, (project) => {
+        const { environments } = loadProject(writeProject(project));
+        expect(environments).toHaveLength(project.environments.length);
+        for (const env of environments) {
+          const tags = Object.fromEntries(env.services.map((s) => [s.name, "0123456789abcdef"]));
+          const synth = parseSynth(Testing.synth(new EnvironmentStack(Testing.app(), env, tags)));
+          expect(Object.keys(synth.resources("aws_ecs_service"))).toHaveLength(
+            project.services.length,
+          );
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("are rejected after one invalid change, with a problem at the changed field", () => {
+    fc.assert(
+      fc.property(
+        validProject,
+        fc.constantFrom("environment" as const, "service" as const),
+        fc.nat(),
+        fc.nat(),
+        (project, kind, which, target) => {
+          const mutation = mutationOf(project, kind, which % MUTATION_COUNTS[kind], target);
+          const root = writeProject(project);
+          const path = join(root, mutation.file);
+          const json = JSON.parse(readFileSync(path, "utf8"));
+          mutation.apply(json);
+          writeFileSync(path, JSON.stringify(json, null, 2));
+
+          let problems: string[] = [];
+          try {
+            loadProject(root);
+          } catch (error) {
+            if (!(error instanceof ConfigError)) throw error;
+            problems = error.problems.map(formatProblem);
+          }
+          expect({ mutation: mutation.description, problems }).toEqual({
+            mutation: mutation.description,
+            problems: expect.arrayContaining([
+              expect.stringMatching(
+                new RegExp(`^${escapeRegExp(`${mutation.file}: ${mutation.path}: `)}`),
+              ),
+            ]),
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
