@@ -1,25 +1,36 @@
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { ConfigError, formatProblem } from "./config/problems";
 import { loadProject } from "./config/load";
-import type { EnvironmentConfig } from "./config/model";
+import type { DynamodbUse, EnvironmentConfig } from "./config/model";
 import { synthesizeAtomically } from "./lib/atomic-synth";
 import { imageTag } from "./lib/image-tag";
 import { AlbModule } from "./modules/alb";
+import { DynamodbModule } from "./modules/dynamodb";
 import { EcrModule } from "./modules/ecr";
-import { EcsModule } from "./modules/ecs";
+import { EcsModule, type DatabaseConnection, type TableAccess } from "./modules/ecs";
+import { ImageBuildModule } from "./modules/image-build";
+import { RdsModule } from "./modules/rds";
 import { VpcModule } from "./modules/vpc";
 import { useAwsProvider } from "./stacks/aws-provider";
 import { useRemoteState } from "./stacks/remote-state";
+import { StateStack } from "./stacks/state-stack";
 
-/** One environment: network, load balancer, registries and the Fargate services, on S3 state. */
+/** What the stack needs to know of the checkout it is synthesized from. */
+export interface SourceSettings {
+  /** Image tag per service: a content hash of its source. */
+  readonly imageTags: Readonly<Record<string, string>>;
+  /** The project root, relative to the stack's directory (where Terraform runs the image builds). */
+  readonly projectDir: string;
+}
+
+/**
+ * One environment: network, load balancer, registries, each service's data stores and the
+ * Fargate services, on S3 state.
+ */
 export class EnvironmentStack extends TerraformStack {
-  constructor(
-    scope: Construct,
-    env: EnvironmentConfig,
-    imageTags: Readonly<Record<string, string>>,
-  ) {
+  constructor(scope: Construct, env: EnvironmentConfig, source: SourceSettings) {
     super(scope, env.name);
     const name = `${env.project}-${env.name}`;
     const services = env.services;
@@ -63,6 +74,52 @@ export class EnvironmentStack extends TerraformStack {
       forceDelete: !env.production,
     });
 
+    const images = new ImageBuildModule(this, "images", {
+      region: env.region,
+      workingDirectory: source.projectDir,
+      images: services.map((s) => ({
+        name: s.name,
+        repositoryUrl: ecr.repositoryUrls[s.name],
+        tag: source.imageTags[s.name],
+        context: s.directory,
+        dockerfile: `${s.directory}/Dockerfile`,
+        cpuArchitecture: s.cpuArchitecture,
+      })),
+    });
+
+    // Each service that declares a data store gets its own: an RDS PostgreSQL instance or a table.
+    const databases = new Map<string, RdsModule>();
+    const tables = new Map<string, { table: DynamodbModule; use: DynamodbUse }>();
+    for (const service of services) {
+      const { postgres, dynamodb } = service.datastores;
+      if (postgres) {
+        const database = new RdsModule(this, `postgres-${service.name}`, {
+          ...env.database,
+          identifier: `${name}-${service.name}`,
+          vpcId: vpc.vpcId,
+          subnetIds: vpc.privateSubnetIds,
+          databaseName: postgres.database,
+          username: postgres.username,
+          deletionProtection: env.deletionProtection,
+          finalSnapshot: env.production,
+          logRetentionDays: env.logRetentionDays,
+        });
+        databases.set(service.name, database);
+      }
+      if (dynamodb) {
+        const table = new DynamodbModule(this, `dynamodb-${service.name}`, {
+          tableName: `${name}-${service.name}`,
+          partitionKey: dynamodb.partitionKey,
+          sortKey: dynamodb.sortKey,
+          indexes: dynamodb.indexes,
+          deletionProtection: env.deletionProtection,
+        });
+        tables.set(service.name, { table, use: dynamodb });
+      }
+    }
+
+    // The ECS module takes the data stores' outputs: the services' variables, secrets and
+    // permissions, and the rules between each service's security group and its database's.
     const ecs = new EcsModule(this, "ecs", {
       name,
       region: env.region,
@@ -75,18 +132,65 @@ export class EnvironmentStack extends TerraformStack {
       routingDependencies: alb.routingDependencies,
       repositoryUrls: ecr.repositoryUrls,
       repositoryArns: ecr.repositoryArns,
-      imageTags,
+      imageTags: source.imageTags,
+      imageBuildSteps: images.buildSteps,
       logRetentionDays: env.logRetentionDays,
+      databases: mapValues(databases, databaseConnection),
+      tables: mapValues(tables, ({ table, use }) => tableAccess(table, use)),
+      dynamodbEndpoint: { id: vpc.dynamodbEndpointId, prefixListId: vpc.dynamodbPrefixListId },
     });
 
     new TerraformOutput(this, "load_balancer_dns_name", { value: alb.dnsName });
     new TerraformOutput(this, "service_urls", { value: alb.serviceUrls });
     new TerraformOutput(this, "repository_urls", { value: ecr.repositoryUrls });
     new TerraformOutput(this, "cluster_name", { value: ecs.clusterName });
+    new TerraformOutput(this, "databases", {
+      description: "Per service: endpoint, port, database name and the ARN of its password secret",
+      value: mapValues(databases, (db) => ({
+        endpoint: db.endpoint,
+        port: db.port,
+        database_name: db.databaseName,
+        secret_arn: db.secretArn,
+      })),
+    });
+    new TerraformOutput(this, "tables", {
+      description: "Per service: its DynamoDB table's name and ARN",
+      value: mapValues(tables, ({ table }) => ({ name: table.tableName, arn: table.tableArn })),
+    });
   }
 }
 
-/** Validates every configuration file, then synthesizes every environment into outdir, atomically. */
+function mapValues<T, U>(map: ReadonlyMap<string, T>, f: (value: T) => U): Record<string, U> {
+  return Object.fromEntries([...map].map(([key, value]) => [key, f(value)]));
+}
+
+function databaseConnection(database: RdsModule): DatabaseConnection {
+  return {
+    address: database.address,
+    readerAddress: database.readerAddress,
+    port: database.port,
+    databaseName: database.databaseName,
+    username: database.username,
+    secretArn: database.secretArn,
+    secretKmsKeyArn: database.kmsKeyArn,
+    securityGroupId: database.securityGroupId,
+  };
+}
+
+function tableAccess(table: DynamodbModule, use: DynamodbUse): TableAccess {
+  return {
+    tableName: table.tableName,
+    tableArn: table.tableArn,
+    indexArns: use.indexes.length > 0 ? table.indexArns : undefined,
+    operations: use.operations,
+    kmsKeyArn: table.kmsKeyArn,
+  };
+}
+
+/**
+ * Validates every configuration file, then synthesizes the state bootstrap stack and every
+ * environment into outdir, atomically.
+ */
 export function synthesize(root: string, outdir: string): void {
   const project = loadProject(root);
   const imageTags = Object.fromEntries(
@@ -94,7 +198,14 @@ export function synthesize(root: string, outdir: string): void {
   );
   synthesizeAtomically(outdir, (stagingDir) => {
     const app = new App({ outdir: stagingDir, stackTraces: false });
-    for (const env of project.environments) new EnvironmentStack(app, env, imageTags);
+    new StateStack(app, {
+      environments: project.environments,
+      localStatePath: resolve(root, "terraform.state.tfstate"),
+    });
+    for (const env of project.environments) {
+      const projectDir = relative(resolve(outdir, "stacks", env.name), resolve(root)) || ".";
+      new EnvironmentStack(app, env, { imageTags, projectDir });
+    }
     app.synth();
   });
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { editJson, makeTempProject, snapshotTree, SYNTH_COMMAND } from "./support/temp-project";
 
@@ -9,16 +9,22 @@ function synth(cwd: string) {
 }
 
 describe("synthesis (npm run synth)", () => {
-  it("writes every environment's stack to cdktf.out", () => {
+  it("writes the state bootstrap stack and every environment's stack to cdktf.out", () => {
     const root = makeTempProject();
     const result = synth(root);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const manifest = JSON.parse(readFileSync(join(root, "cdktf.out", "manifest.json"), "utf8"));
-    expect(Object.keys(manifest.stacks).sort()).toEqual(["dev", "prod"]);
-    for (const stack of ["dev", "prod"]) {
+    expect(Object.keys(manifest.stacks).sort()).toEqual(["dev", "prod", "state"]);
+    for (const stack of ["dev", "prod", "state"]) {
       expect(existsSync(join(root, "cdktf.out", "stacks", stack, "cdk.tf.json"))).toBe(true);
     }
+    const state = JSON.parse(
+      readFileSync(join(root, "cdktf.out", "stacks", "state", "cdk.tf.json"), "utf8"),
+    );
+    expect(state.terraform.backend.local.path).toBe(
+      join(realpathSync(root), "terraform.state.tfstate"),
+    );
   });
 
   it("fails on bad configuration with one line per problem, a non-zero exit, and cdktf.out untouched", () => {

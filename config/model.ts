@@ -1,5 +1,8 @@
 import type {
   CpuArchitecture,
+  DynamodbAttributeType,
+  DynamodbOperation,
+  DynamodbProjection,
   FargateCpu,
   InterfaceEndpoint,
   NatStrategy,
@@ -36,6 +39,8 @@ export interface EnvironmentConfig {
   readonly deletionProtection: boolean;
   readonly logRetentionDays: number;
   readonly ecr: { readonly keepImages: number };
+  /** Settings of the PostgreSQL instances of the services that declare postgres. */
+  readonly database: DatabaseSettings;
   readonly state: StateConfig;
   readonly tags: Readonly<Record<string, string>>;
   /** This environment's per-service sizes and counts, as written (already applied to `services`). */
@@ -59,6 +64,18 @@ export interface ScalingConfig {
   readonly memoryTargetPercent?: number;
   /** Load balancer requests per task per minute. */
   readonly requestsPerTarget?: number;
+}
+
+export interface DatabaseSettings {
+  readonly engineVersion: string;
+  readonly instanceClass: string;
+  readonly allocatedStorageGb: number;
+  /** Equal to allocatedStorageGb when storage autoscaling is off. */
+  readonly maxAllocatedStorageGb: number;
+  readonly multiAz: boolean;
+  readonly backupRetentionDays: number;
+  readonly readReplica: boolean;
+  readonly performanceInsights: boolean;
 }
 
 export interface StateConfig {
@@ -102,4 +119,38 @@ export interface ServiceConfig {
   /** Environment variables filled from Secrets Manager or SSM at task start: name to ARN (ECS valueFrom). */
   readonly secrets: Readonly<Record<string, string>>;
   readonly calls: readonly string[];
+  /** The data stores the service declares; each gets created for it and wired into its task. */
+  readonly datastores: ServiceDatastores;
+}
+
+export interface ServiceDatastores {
+  readonly postgres?: PostgresUse;
+  readonly dynamodb?: DynamodbUse;
+}
+
+export interface PostgresUse {
+  /** The database created on the service's instance. */
+  readonly database: string;
+  /** The master user, whose password RDS keeps in Secrets Manager. */
+  readonly username: string;
+}
+
+export interface DynamodbKey {
+  readonly name: string;
+  readonly type: DynamodbAttributeType;
+}
+
+export interface DynamodbIndex {
+  readonly name: string;
+  readonly partitionKey: DynamodbKey;
+  readonly sortKey?: DynamodbKey;
+  readonly projection: DynamodbProjection;
+}
+
+export interface DynamodbUse {
+  readonly partitionKey: DynamodbKey;
+  readonly sortKey?: DynamodbKey;
+  readonly indexes: readonly DynamodbIndex[];
+  /** The operations the service calls: exactly what its task role may do. */
+  readonly operations: readonly DynamodbOperation[];
 }

@@ -1,6 +1,19 @@
 import { stableNumber } from "../lib/stable-hash";
-import type { EnvironmentConfig, ScalingConfig, ServiceConfig, ServiceOverrides } from "./model";
-import { ENVIRONMENT_DEFAULTS, SCALING_DEFAULTS, SERVICE_DEFAULTS } from "./schema/constants";
+import type {
+  DatabaseSettings,
+  DynamodbKey,
+  EnvironmentConfig,
+  ScalingConfig,
+  ServiceConfig,
+  ServiceDatastores,
+  ServiceOverrides,
+} from "./model";
+import {
+  DATABASE_DEFAULTS,
+  ENVIRONMENT_DEFAULTS,
+  SCALING_DEFAULTS,
+  SERVICE_DEFAULTS,
+} from "./schema/constants";
 import type { EnvironmentFile } from "./schema/environment";
 import type { ServiceFile } from "./schema/service";
 
@@ -36,6 +49,51 @@ export function resolveService(source: ServiceSource): ServiceConfig {
     environment: manifest.environment ?? {},
     secrets: manifest.secrets ?? {},
     calls: manifest.calls ?? [],
+    datastores: resolveDatastores(manifest.datastores),
+  };
+}
+
+type KeyFile = { readonly name: string; readonly type?: DynamodbKey["type"] };
+const resolveKey = (key: KeyFile): DynamodbKey => ({ name: key.name, type: key.type ?? "S" });
+
+function resolveDatastores(datastores: ServiceFile["datastores"]): ServiceDatastores {
+  const { postgres, dynamodb } = datastores ?? {};
+  return {
+    ...(postgres && {
+      postgres: { database: postgres.database, username: `${postgres.database}_admin` },
+    }),
+    ...(dynamodb && {
+      dynamodb: {
+        partitionKey: resolveKey(dynamodb.partitionKey),
+        ...(dynamodb.sortKey && { sortKey: resolveKey(dynamodb.sortKey) }),
+        indexes: (dynamodb.indexes ?? []).map((index) => ({
+          name: index.name,
+          partitionKey: resolveKey(index.partitionKey),
+          ...(index.sortKey && { sortKey: resolveKey(index.sortKey) }),
+          projection: index.projection ?? "ALL",
+        })),
+        operations: dynamodb.operations,
+      },
+    }),
+  };
+}
+
+function resolveDatabase(env: EnvironmentFile): DatabaseSettings {
+  const database = env.database ?? {};
+  const tier = env.production ? "production" : "other";
+  const allocatedStorageGb = database.allocatedStorageGb ?? DATABASE_DEFAULTS.allocatedStorageGb;
+  return {
+    engineVersion: database.engineVersion ?? DATABASE_DEFAULTS.engineVersion,
+    instanceClass: database.instanceClass ?? DATABASE_DEFAULTS.instanceClass[tier],
+    allocatedStorageGb,
+    maxAllocatedStorageGb:
+      database.maxAllocatedStorageGb ??
+      Math.max(DATABASE_DEFAULTS.maxAllocatedStorageGb, 2 * allocatedStorageGb),
+    multiAz: database.multiAz ?? env.production,
+    backupRetentionDays:
+      database.backupRetentionDays ?? DATABASE_DEFAULTS.backupRetentionDays[tier],
+    readReplica: database.readReplica ?? DATABASE_DEFAULTS.readReplica,
+    performanceInsights: database.performanceInsights ?? DATABASE_DEFAULTS.performanceInsights,
   };
 }
 
@@ -84,6 +142,7 @@ export function resolveEnvironment(
     deletionProtection: env.deletionProtection ?? env.production,
     logRetentionDays: env.logRetentionDays ?? ENVIRONMENT_DEFAULTS.logRetentionDays,
     ecr: { keepImages: env.ecr?.keepImages ?? ENVIRONMENT_DEFAULTS.keepImages },
+    database: resolveDatabase(env),
     state: {
       bucket: env.state.bucket,
       key: env.state.key ?? `${env.project}/${env.name}/terraform.tfstate`,

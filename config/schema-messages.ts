@@ -52,10 +52,10 @@ function offendingKey(error: ErrorObject): string | number | undefined {
 }
 
 /** "; expected <description> (e.g. <example>)", or "" when the schema says nothing. */
-function expected(schema: SchemaNode | undefined, qualifier = ""): string {
+function expected(schema: SchemaNode | undefined): string {
   if (!schema?.description) return "";
   const example = schema.examples?.length ? ` (e.g. ${quote(schema.examples[0])})` : "";
-  return `; expected ${schema.description}${qualifier}${example}`;
+  return `; expected ${schema.description}${example}`;
 }
 
 function plural(count: number, noun: string): string {
@@ -68,7 +68,8 @@ function describe(error: ErrorObject): string {
   const limit = (error.params as { limit?: number }).limit ?? 0;
   if (error.propertyName !== undefined) {
     const key = error.propertyName;
-    return error.keyword === "maxLength" || error.keyword === "minLength"
+    const length = error.keyword === "maxLength" || error.keyword === "minLength";
+    return length
       ? `${quote(key)} is a key of ${plural(key.length, "character")}${expected(schema)}`
       : `${quote(key)} is not a valid key${expected(schema)}`;
   }
@@ -90,23 +91,21 @@ function describe(error: ErrorObject): string {
     case "enum":
       return `${quote(value)} is not allowed; expected one of ${(schema?.enum ?? []).map((v) => quote(v)).join(", ")}`;
     case "minimum":
-    case "maximum": {
-      const range = `from ${schema?.minimum ?? "-∞"} to ${schema?.maximum ?? "∞"}`;
-      return `${quote(value)} is out of range${expected(schema, `, ${range}`) || `; expected a number ${range}`}`;
-    }
+    case "maximum":
+      return `${quote(value)} is outside ${schema?.minimum ?? "-∞"} to ${schema?.maximum ?? "∞"}${expected(schema)}`;
     case "minItems":
-      return `${quote(value)} has ${plural((value as unknown[]).length, "item")}${expected(schema, `, at least ${limit}`) || `; expected at least ${limit}`}`;
+      return `${quote(value)} has ${plural((value as unknown[]).length, "item")}, fewer than ${limit}${expected(schema)}`;
     case "maxItems":
-      return `${quote(value)} has ${plural((value as unknown[]).length, "item")}${expected(schema, `, at most ${limit}`) || `; expected at most ${limit}`}`;
+      return `${quote(value)} has ${plural((value as unknown[]).length, "item")}, more than ${limit}${expected(schema)}`;
     case "uniqueItems": {
       const { i, j } = error.params as { i: number; j: number };
       const item = (value as unknown[])[Math.max(i, j)];
       return `${quote(item)} is listed twice (first at index ${Math.min(i, j)}); expected each item once`;
     }
     case "minLength":
-      return `${quote(value)} is ${plural((value as string).length, "character")} long${expected(schema, `, at least ${limit} characters`) || `; expected at least ${limit} characters`}`;
+      return `${quote(value)} is ${plural((value as string).length, "character")} long, fewer than ${limit}${expected(schema)}`;
     case "maxLength":
-      return `${quote(value)} is ${plural((value as string).length, "character")} long${expected(schema, `, at most ${limit} characters`) || `; expected at most ${limit} characters`}`;
+      return `${quote(value)} is ${plural((value as string).length, "character")} long, more than ${limit}${expected(schema)}`;
     default:
       return `${quote(value)} is invalid${expected(schema) || `: ${error.message}`}`;
   }

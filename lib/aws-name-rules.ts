@@ -14,6 +14,9 @@ export interface AwsNameRule {
 const HYPHENATED = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 const HYPHENATED_WORDS = "letters, digits and hyphens, not starting or ending with a hyphen";
 const ECS_NAME = /^[A-Za-z0-9_-]+$/;
+/** RDS identifiers: a letter first, then letters, digits and single hyphens, no hyphen last. */
+const RDS_NAME = /^[A-Za-z](?:-?[A-Za-z0-9])*$/;
+const RDS_WORDS = "a letter, then letters, digits and single hyphens, not ending with a hyphen";
 const ECS_WORDS = "letters, digits, hyphens and underscores";
 
 export const AWS_NAME_RULES = {
@@ -104,6 +107,42 @@ export const AWS_NAME_RULES = {
     maxLength: 1024,
     pattern: /^[A-Za-z0-9._-]+$/,
     allowed: "letters, digits and . _ -",
+  },
+  dbInstance: {
+    resource: "RDS instance identifier",
+    minLength: 1,
+    maxLength: 63,
+    pattern: RDS_NAME,
+    allowed: RDS_WORDS,
+  },
+  dbParameterGroup: {
+    resource: "DB parameter group",
+    minLength: 1,
+    maxLength: 255,
+    pattern: RDS_NAME,
+    allowed: RDS_WORDS,
+  },
+  dbSubnetGroup: {
+    resource: "DB subnet group",
+    minLength: 1,
+    maxLength: 255,
+    pattern: /^[a-z0-9 ._-]+$/,
+    allowed: "lowercase letters, digits, spaces and . _ -",
+  },
+  kmsAlias: {
+    resource: "KMS alias",
+    minLength: 7,
+    maxLength: 256,
+    pattern: /^alias\/[A-Za-z0-9/_-]+$/,
+    allowed: '"alias/" and letters, digits and / _ -',
+    reservedPrefixes: ["alias/aws/"],
+  },
+  dynamodbTable: {
+    resource: "DynamoDB table",
+    minLength: 3,
+    maxLength: 255,
+    pattern: /^[A-Za-z0-9_.-]+$/,
+    allowed: "letters, digits and _ . -",
   },
 } as const satisfies Record<string, AwsNameRule>;
 

@@ -12,6 +12,9 @@ export const AWS_NAME_LIMITS = {
   logGroup: 512,
   serviceDiscoveryNamespace: 1024,
   dbIdentifier: 63,
+  dbParameterGroup: 255,
+  dynamodbTable: 255,
+  kmsAlias: 256,
 } as const;
 
 const HASH_LENGTH = 6;

@@ -6,6 +6,8 @@ export interface AwsProviderSettings {
   readonly accountId?: string;
   /** Tags every resource receives. */
   readonly tags: Readonly<Record<string, string>>;
+  /** Set for a second provider of the stack (another region); resources then name it. */
+  readonly alias?: string;
 }
 
 /** The AWS provider of a stack: its region, the only account it may touch, and default tags. */
@@ -16,6 +18,7 @@ export function useAwsProvider(
 ): AwsProvider {
   return new AwsProvider(scope, id, {
     region: settings.region,
+    alias: settings.alias,
     allowedAccountIds: settings.accountId ? [settings.accountId] : undefined,
     defaultTags: [{ tags: { ...settings.tags } }],
   });

@@ -1,4 +1,5 @@
 import { S3Backend, type TerraformStack } from "cdktf";
+import { stateKeyAlias } from "../lib/state-names";
 
 export interface RemoteStateSettings {
   readonly bucket: string;
@@ -12,7 +13,8 @@ export interface RemoteStateSettings {
 }
 
 /**
- * Keeps the stack's state in S3, encrypted, locked either by an S3 lock file or a DynamoDB table.
+ * Keeps the stack's state in S3, encrypted with the state key the state stack creates for the
+ * bucket (named after it: `alias/terraform-state/<bucket>`), locked either by an S3 lock file or a DynamoDB table.
  * No credentials, endpoints or skip flags here: offline runs add those at `terraform init` time.
  */
 export function useRemoteState(stack: TerraformStack, settings: RemoteStateSettings): S3Backend {
@@ -21,6 +23,8 @@ export function useRemoteState(stack: TerraformStack, settings: RemoteStateSetti
     key: settings.key,
     region: settings.region,
     encrypt: true,
+    // Without a key, `encrypt` means SSE-S3 and would override the bucket's default KMS encryption.
+    kmsKeyId: stateKeyAlias(settings.bucket),
     dynamodbTable: settings.lock === "dynamodb" ? settings.dynamodbTable : undefined,
     allowedAccountIds: settings.accountId ? [settings.accountId] : undefined,
   });

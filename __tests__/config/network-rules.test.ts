@@ -110,7 +110,7 @@ describeRules("network rules", [
     rule: "at least two AZs",
     mistake: { edit: { [DEV]: (env) => (env.azs = ["us-east-1a"]) } },
     problems: [
-      'environments/dev.json: $.azs: ["us-east-1a"] has 1 item; expected the availability zones of the region to spread over, at least 2',
+      'environments/dev.json: $.azs: ["us-east-1a"] has 1 item, fewer than 2; expected the availability zones of the region to spread over',
     ],
   },
   {

@@ -1,13 +1,11 @@
-import { Testing } from "cdktf";
 import fc from "fast-check";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadProject } from "../../config/load";
 import { ConfigError, formatProblem } from "../../config/problems";
-import { EnvironmentStack } from "../../main";
 import { validProject, writeProject } from "../support/config-arbitraries";
 import { MUTATION_COUNTS, mutationOf } from "../support/config-mutations";
-import { parseSynth } from "../support/synth";
+import { synthEnvironmentStack } from "../support/stacks";
 
 describe("randomly generated configurations", () => {
   it("pass validation when valid, and synthesize a service per manifest in every environment", () => {
@@ -16,14 +14,16 @@ describe("randomly generated configurations", () => {
         const { environments } = loadProject(writeProject(project));
         expect(environments).toHaveLength(project.environments.length);
         for (const env of environments) {
-          const tags = Object.fromEntries(env.services.map((s) => [s.name, "0123456789abcdef"]));
-          const synth = parseSynth(Testing.synth(new EnvironmentStack(Testing.app(), env, tags)));
+          const imageTags = Object.fromEntries(
+            env.services.map((s) => [s.name, "0123456789abcdef"]),
+          );
+          const synth = synthEnvironmentStack(env, { imageTags, projectDir: "../../.." });
           expect(Object.keys(synth.resources("aws_ecs_service"))).toHaveLength(
             project.services.length,
           );
         }
       }),
-      { numRuns: 20 },
+      { numRuns: 12 },
     );
   });
 

@@ -1,10 +1,9 @@
-import { Testing } from "cdktf";
 import { loadProject } from "../../config/load";
 import type { AwsNameKind } from "../../lib/aws-name-rules";
 import { environmentResourceNames, serviceResourceNames } from "../../lib/resource-names";
-import { EnvironmentStack } from "../../main";
 import { configProject, manifestText } from "../support/config-project";
-import { parseSynth, type Synthesized } from "../support/synth";
+import { synthEnvironmentStack } from "../support/stacks";
+import type { Synthesized } from "../support/synth";
 
 const LONG_SERVICE = "notification-dispatch-worker"; // 28 characters: shortened where limits are tight
 
@@ -32,29 +31,46 @@ function synthesizedNames(synth: Synthesized): Record<AwsNameKind, string[]> {
       ),
     ),
     serviceConnectNamespace: values("aws_service_discovery_http_namespace", (ns) => ns.name),
+    dbInstance: values("aws_db_instance", (db) => db.identifier),
+    dbSubnetGroup: values("aws_db_subnet_group", (group) => group.name),
+    dbParameterGroup: values("aws_db_parameter_group", (group) => group.name),
+    kmsAlias: values("aws_kms_alias", (alias) => alias.name),
+    dynamodbTable: values("aws_dynamodb_table", (table) => table.name),
   };
 }
 
 describe("the AWS names the configuration checks validate", () => {
   it("are exactly the names the stack synthesizes, shortened ones included", () => {
     const root = configProject({
-      edit: { "environments/dev.json": (env) => (env.project = "acme-catalog") },
+      edit: {
+        "environments/dev.json": (env) => {
+          env.project = "acme-catalog";
+          env.database = { readReplica: true };
+        },
+      },
       write: {
         [`services/${LONG_SERVICE}/service.json`]: manifestText("users", (svc) => {
           svc.name = LONG_SERVICE;
           svc.routing = { listenerPort: 9000, pathPrefix: "/notifications", priority: 300 };
+          svc.datastores = { postgres: { database: "notifications" } };
         }),
       },
     });
     const env = loadProject(root).environments.find((e) => e.name === "dev")!;
     const imageTags = Object.fromEntries(env.services.map((s) => [s.name, "0123456789abcdef"]));
-    const synth = parseSynth(Testing.synth(new EnvironmentStack(Testing.app(), env, imageTags)));
+    const synth = synthEnvironmentStack(env, { imageTags, projectDir: "../../.." });
 
     const prefix = "acme-catalog-dev";
     const expected: Record<string, string[]> = {};
     for (const name of [
       ...environmentResourceNames(prefix),
-      ...env.services.flatMap((s) => serviceResourceNames(prefix, s.name)),
+      ...env.services.flatMap((s) =>
+        serviceResourceNames(prefix, {
+          name: s.name,
+          postgres: s.datastores.postgres && env.database,
+          dynamodb: s.datastores.dynamodb !== undefined,
+        }),
+      ),
     ]) {
       (expected[name.kind] ??= []).push(name.name);
     }

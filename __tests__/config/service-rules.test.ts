@@ -48,7 +48,7 @@ describeRules("service rules", [
     rule: "ports are 1 to 65535",
     mistake: { edit: { [USERS]: (svc) => (svc.port = 70000) } },
     problems: [
-      "services/users/service.json: $.port: 70000 is out of range; expected the port the container listens on, from 1 to 65535 (e.g. 8000)",
+      "services/users/service.json: $.port: 70000 is outside 1 to 65535; expected the port the container listens on (e.g. 8000)",
     ],
   },
   {

@@ -8,6 +8,9 @@ describe("awsNameProblem", () => {
     ["logGroup", "/ecs/shop-prod/users"],
     ["serviceConnectName", "users"],
     ["securityGroup", "shop-prod-alb"],
+    ["dbInstance", "shop-prod-users"],
+    ["kmsAlias", "alias/shop-prod-users-postgres"],
+    ["dynamodbTable", "shop-prod-products"],
   ] as const)("accepts the %s name %j", (kind, name) =>
     expect(awsNameProblem(kind, name)).toBeUndefined(),
   );
@@ -40,6 +43,29 @@ describe("awsNameProblem", () => {
     ],
     ["serviceConnectName", "u".repeat(64), "is 64 characters long, more than the 63 AWS allows"],
     ["ecrRepository", "a", "is 1 character long, fewer than the 2 AWS requires"],
+    [
+      "dbInstance",
+      "1shop-prod-users",
+      "is not made of a letter, then letters, digits and single hyphens, not ending with a hyphen",
+    ],
+    [
+      "dbInstance",
+      "shop--prod-users",
+      "is not made of a letter, then letters, digits and single hyphens, not ending with a hyphen",
+    ],
+    [
+      "dbParameterGroup",
+      "shop-prod-users-",
+      "is not made of a letter, then letters, digits and single hyphens, not ending with a hyphen",
+    ],
+    [
+      "dbSubnetGroup",
+      "Shop-prod-users",
+      "is not made of lowercase letters, digits, spaces and . _ -",
+    ],
+    ["kmsAlias", "alias/aws/shop", 'starts with "alias/aws/", which AWS reserves'],
+    ["kmsAlias", "shop-prod-users", 'is not made of "alias/" and letters, digits and / _ -'],
+    ["dynamodbTable", "ab", "is 2 characters long, fewer than the 3 AWS requires"],
   ] as const)("refuses the %s name %j: %s", (kind, name, why) =>
     expect(awsNameProblem(kind, name)).toBe(why),
   );

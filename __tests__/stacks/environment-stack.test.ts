@@ -1,16 +1,7 @@
-import { Testing } from "cdktf";
-import { loadProject } from "../../config/load";
-import { EnvironmentStack } from "../../main";
-import { parseSynth, type Synthesized } from "../support/synth";
+import { synthEnvironment, TEST_SOURCE } from "../support/stacks";
+import type { Synthesized } from "../support/synth";
 
-const project = loadProject(".");
-const IMAGE_TAGS = { users: "0123456789abcdef", products: "fedcba9876543210" };
-
-function synthEnvironment(name: string): Synthesized {
-  const env = project.environments.find((e) => e.name === name)!;
-  const stack = new EnvironmentStack(Testing.app(), env, IMAGE_TAGS);
-  return parseSynth(Testing.synth(stack));
-}
+const IMAGE_TAGS = TEST_SOURCE.imageTags;
 
 const count = (synth: Synthesized, type: string) => Object.keys(synth.resources(type)).length;
 
@@ -54,6 +45,26 @@ describe.each(["dev", "prod"])("the %s environment stack", (name) => {
     }
   });
 
+  it("builds and pushes each service's image before its task definition and ECS service", () => {
+    for (const service of ["users", "products"]) {
+      const step = Object.keys(synth.resources("terraform_data")).find((id) =>
+        id.includes(`build-and-push-${service}_`),
+      );
+      expect(step).toBeDefined();
+      expect(
+        synth.resourceAt("terraform_data", `build-and-push-${service}`).triggers_replace,
+      ).toMatchObject({
+        image: expect.stringMatching(new RegExp(`repository_url\\}:${IMAGE_TAGS[service]}$`)),
+      });
+      expect(synth.resourceAt("aws_ecs_service", `service-${service}`).depends_on).toContain(
+        `terraform_data.${step}`,
+      );
+      expect(
+        synth.resourceAt("aws_ecs_task_definition", `task-definition-${service}`).depends_on,
+      ).toEqual([`terraform_data.${step}`]);
+    }
+  });
+
   it("uses the content-hash image tag of each service", () => {
     const images = Object.values(synth.resources("aws_ecs_task_definition")).map(
       (td) => (JSON.parse(td.container_definitions as string) as { image: string }[])[0].image,
@@ -76,7 +87,14 @@ describe.each(["dev", "prod"])("the %s environment stack", (name) => {
   });
 
   it("carries no credentials, endpoints or offline skip flags", () => {
-    expect(synth.text).not.toMatch(/access_key|secret_key|skip_|endpoints|"token"/);
+    const settings = JSON.stringify({
+      provider: synth.json.provider,
+      terraform: synth.json.terraform,
+    });
+    expect(settings).not.toMatch(/access_key|secret_key|skip_|endpoints|"token"/);
+    expect(synth.text).not.toMatch(
+      /access_key|secret_key|skip_credentials|skip_requesting|skip_metadata|"token"/,
+    );
   });
 
   it("tags every resource with project and environment through the provider", () => {

@@ -4,10 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   CPU_ARCHITECTURES,
+  DYNAMODB_ATTRIBUTE_TYPES,
+  DYNAMODB_OPERATIONS,
+  DYNAMODB_PROJECTIONS,
   FARGATE_CPU_UNITS,
   INTERFACE_ENDPOINTS,
   LOG_RETENTION_DAYS,
   NAT_STRATEGIES,
+  RESERVED_DATABASE_NAMES,
   ROUTING_STYLES,
 } from "../../config/schema/constants";
 import { fargateMemoryOptions } from "../../lib/fargate-sizes";
@@ -83,6 +87,37 @@ const fargateSize = fc
     fc.record({ cpu: fc.constant(cpu), memory: fc.constantFrom(...fargateMemoryOptions(cpu)) }),
   );
 
+const keyType = fc.constantFrom(...DYNAMODB_ATTRIBUTE_TYPES);
+
+/** A table whose attributes each keep one type, with distinct partition and sort keys. */
+const dynamodb = fc.record(
+  {
+    partitionKey: fc.record({ name: fc.constant("id"), type: keyType }, { requiredKeys: ["name"] }),
+    sortKey: fc.record({ name: fc.constant("createdAt"), type: keyType }),
+    indexes: fc.constantFrom(...DYNAMODB_PROJECTIONS).chain((projection) =>
+      fc.subarray([
+        { name: "byOwner", partitionKey: { name: "ownerId" }, projection },
+        { name: "byStatus", partitionKey: { name: "status", type: "S" } },
+      ]),
+    ),
+    operations: fc.subarray([...DYNAMODB_OPERATIONS], { minLength: 1 }),
+  },
+  { requiredKeys: ["partitionKey", "operations"] },
+);
+
+function datastores(name: string) {
+  const database = name.replace(/-/g, "_");
+  const postgres = (RESERVED_DATABASE_NAMES as readonly string[]).includes(database)
+    ? fc.constant(undefined)
+    : fc.option(fc.constant({ database }), { nil: undefined });
+  return fc
+    .record({ postgres, dynamodb: fc.option(dynamodb, { nil: undefined }) })
+    .map(({ postgres: pg, dynamodb: table }) => ({
+      ...(pg ? { postgres: pg } : {}),
+      ...(table ? { dynamodb: table } : {}),
+    }));
+}
+
 function service(name: string, others: readonly string[], listenerPort: number, priority: number) {
   return fc
     .record(
@@ -103,6 +138,7 @@ function service(name: string, others: readonly string[], listenerPort: number, 
           maxKeys: 2,
         }),
         calls: fc.subarray([...others]),
+        datastores: datastores(name),
       },
       { requiredKeys: ["port", "healthCheck", "size", "counts"] },
     )
@@ -156,6 +192,16 @@ function environment(name: string, project: string, services: readonly Json[]) {
       keepImages: fc.integer({ min: 1, max: 50 }),
       lock: fc.constantFrom("s3", "dynamodb"),
       explicitKey: fc.boolean(),
+      database: fc.record(
+        {
+          engineVersion: fc.constantFrom("15", "16", "16.4"),
+          instanceClass: fc.constantFrom("db.t4g.micro", "db.r6g.large"),
+          multiAz: fc.boolean(),
+          backupRetentionDays: fc.integer({ min: 7, max: 35 }),
+          readReplica: fc.boolean(),
+        },
+        { requiredKeys: [] },
+      ),
       tags: fc.dictionary(
         fc.constantFrom("CostCenter", "Owner", "Team"),
         fc.constantFrom("eng", "team-a", "42"),
@@ -198,15 +244,16 @@ function environment(name: string, project: string, services: readonly Json[]) {
                 : {}),
             },
             logRetentionDays: draft.logRetentionDays,
+            database: draft.database,
             ecr: { keepImages: draft.keepImages },
             services: Object.fromEntries(
               draft.overridden.map((manifest, i) => [manifest.name, overrides[i]]),
             ),
             state: {
-              bucket: `${project}-terraform-state`,
+              bucket: `${project}-${name}-tfstate`,
               ...(draft.explicitKey ? { key: `${project}/${name}/state.tfstate` } : {}),
               lock: draft.lock,
-              ...(draft.lock === "dynamodb" ? { dynamodbTable: `${project}-locks` } : {}),
+              ...(draft.lock === "dynamodb" ? { dynamodbTable: `${project}-${name}-locks` } : {}),
             },
             tags: draft.tags,
           };

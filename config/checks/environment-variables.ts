@@ -1,5 +1,6 @@
 import { jsonPath, quote, type ConfigProblem } from "../problems";
 import type { Check } from "./check";
+import { datastoreVariables } from "./storage";
 
 /** Variables ECS sets in every task: overriding them breaks the task role's credentials or metadata. */
 const SET_BY_ECS = [
@@ -23,6 +24,8 @@ export const callUrlVariable = (callee: string) => `${callee.toUpperCase().repla
 export const checkEnvironmentVariables: Check = ({ services }) =>
   services.flatMap((service) => {
     const problems: ConfigProblem[] = [];
+    // Plain variables the datastore wiring sets are checkDatastoreVariables' to report.
+    const wired = datastoreVariables(service);
     const setByStack = new Map<string, string>([
       ["PORT", `the container port (${service.port})`],
       ...service.calls.map(
@@ -38,7 +41,7 @@ export const checkEnvironmentVariables: Check = ({ services }) =>
           report(
             `${quote(name)} is also a plain variable at ${jsonPath(["environment", name])}; expected it once: in secrets if it is secret, else in environment`,
           );
-        } else if (setByStack.has(name)) {
+        } else if (setByStack.has(name) && !(section === "environment" && wired.includes(name))) {
           report(
             `${quote(name)} is set by the stack to ${setByStack.get(name)}; expected another name`,
           );

@@ -18,6 +18,13 @@ import {
 import { checkStateBucketName, checkStateKeys, checkStateLock } from "./state";
 import { checkSubnetCapacity } from "./subnet-capacity";
 import { checkTags } from "./tags";
+import {
+  checkDatabaseNames,
+  checkDatabaseStorage,
+  checkDatastoreVariables,
+  checkDynamodbKeys,
+  checkSharedStateStores,
+} from "./storage";
 
 export type { Check, ProjectConfig } from "./check";
 
@@ -43,11 +50,16 @@ export const CHECKS: readonly Check[] = [
   checkPathPrefixes,
   checkCertificate,
   checkEnvironmentVariables,
+  checkDatastoreVariables,
   checkPlainSecrets,
   checkStateLock,
   checkStateBucketName,
   checkStateKeys,
   checkTags,
+  checkDatabaseStorage,
+  checkDatabaseNames,
+  checkDynamodbKeys,
+  checkSharedStateStores,
 ];
 
 export function runChecks(project: ProjectConfig): ConfigProblem[] {

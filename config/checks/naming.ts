@@ -41,7 +41,12 @@ export const checkAwsNames: Check = ({ environments }) => {
     }
     const taken = new Map<string, string>();
     for (const service of env.services) {
-      for (const name of serviceResourceNames(prefix, service.name)) {
+      const naming = {
+        name: service.name,
+        postgres: service.datastores.postgres && env.database,
+        dynamodb: service.datastores.dynamodb !== undefined,
+      };
+      for (const name of serviceResourceNames(prefix, naming)) {
         const problem = awsNameProblem(name.kind, name.name);
         if (problem?.startsWith("starts with")) {
           report({

@@ -42,8 +42,50 @@ export const SERVICE_DEFAULTS = {
   },
 } as const;
 
+/** DynamoDB key attribute types: string, number, binary. */
+export const DYNAMODB_ATTRIBUTE_TYPES = ["S", "N", "B"] as const;
+/** What a global secondary index copies from the table. */
+export const DYNAMODB_PROJECTIONS = ["ALL", "KEYS_ONLY"] as const;
+/**
+ * The DynamoDB data-plane operations a service may declare. Transactions are authorized through
+ * these (TransactWriteItems needs PutItem/UpdateItem/DeleteItem/ConditionCheckItem), so they have
+ * no entry of their own.
+ */
+export const DYNAMODB_OPERATIONS = [
+  "GetItem",
+  "BatchGetItem",
+  "Query",
+  "Scan",
+  "PutItem",
+  "UpdateItem",
+  "DeleteItem",
+  "BatchWriteItem",
+  "ConditionCheckItem",
+] as const;
+
+/** Database names PostgreSQL or RDS already use; RDS refuses to create them. */
+export const RESERVED_DATABASE_NAMES = ["postgres", "template0", "template1", "rdsadmin"] as const;
+
+/**
+ * Defaults of an environment's `database` settings. Some depend on whether the environment is
+ * production, so the schema describes them instead of advertising one value.
+ */
+export const DATABASE_DEFAULTS = {
+  engineVersion: "16",
+  instanceClass: { production: "db.t4g.medium", other: "db.t4g.micro" },
+  allocatedStorageGb: 20,
+  /** Storage autoscaling ceiling: this, or twice the allocated storage when that is more. */
+  maxAllocatedStorageGb: 100,
+  backupRetentionDays: { production: 14, other: 7 },
+  readReplica: false,
+  performanceInsights: true,
+} as const;
+
 export type NatStrategy = (typeof NAT_STRATEGIES)[number];
 export type RoutingStyle = (typeof ROUTING_STYLES)[number];
 export type FargateCpu = (typeof FARGATE_CPU_UNITS)[number];
 export type CpuArchitecture = (typeof CPU_ARCHITECTURES)[number];
 export type InterfaceEndpoint = (typeof INTERFACE_ENDPOINTS)[number];
+export type DynamodbAttributeType = (typeof DYNAMODB_ATTRIBUTE_TYPES)[number];
+export type DynamodbProjection = (typeof DYNAMODB_PROJECTIONS)[number];
+export type DynamodbOperation = (typeof DYNAMODB_OPERATIONS)[number];

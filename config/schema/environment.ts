@@ -1,5 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import {
+  DATABASE_DEFAULTS,
   ENVIRONMENT_DEFAULTS,
   FARGATE_CPU_UNITS,
   INTERFACE_ENDPOINTS,
@@ -122,6 +123,73 @@ const ServiceOverrides = Type.Object(
   { additionalProperties: false, description: "per-environment sizes and counts for one service" },
 );
 
+const Database = Type.Object(
+  {
+    engineVersion: Type.Optional(
+      Type.String({
+        pattern: "^1[3-7](\\.[0-9]+)?$",
+        description:
+          "the PostgreSQL version: a major version (minor versions then upgrade automatically) or major.minor",
+        default: DATABASE_DEFAULTS.engineVersion,
+        examples: ["16"],
+      }),
+    ),
+    instanceClass: Type.Optional(
+      Type.String({
+        pattern: "^db\\.[a-z][a-z0-9-]*\\.[a-z0-9]+$",
+        description: `the RDS instance class; defaults to ${DATABASE_DEFAULTS.instanceClass.production} in production, ${DATABASE_DEFAULTS.instanceClass.other} elsewhere`,
+        examples: ["db.t4g.medium"],
+      }),
+    ),
+    allocatedStorageGb: Type.Optional(
+      Type.Integer({
+        minimum: 20,
+        maximum: 65536,
+        description: "the gp3 storage allocated at creation, in GiB",
+        default: DATABASE_DEFAULTS.allocatedStorageGb,
+      }),
+    ),
+    maxAllocatedStorageGb: Type.Optional(
+      Type.Integer({
+        minimum: 20,
+        maximum: 65536,
+        description: `the ceiling storage autoscaling may grow to, in GiB; equal to allocatedStorageGb turns autoscaling off; defaults to ${DATABASE_DEFAULTS.maxAllocatedStorageGb} or twice allocatedStorageGb, whichever is more`,
+      }),
+    ),
+    multiAz: Type.Optional(
+      Type.Boolean({
+        description:
+          "keep a synchronous standby in a second AZ that takes over on failure; defaults to production",
+      }),
+    ),
+    backupRetentionDays: Type.Optional(
+      Type.Integer({
+        minimum: 7,
+        maximum: 35,
+        description: `days of automated backups (point-in-time restore), 7 to 35; defaults to ${DATABASE_DEFAULTS.backupRetentionDays.production} in production, ${DATABASE_DEFAULTS.backupRetentionDays.other} elsewhere`,
+      }),
+    ),
+    readReplica: Type.Optional(
+      Type.Boolean({
+        description: "add a read replica of each database (its host is DATABASE_READ_HOST)",
+        default: DATABASE_DEFAULTS.readReplica,
+      }),
+    ),
+    performanceInsights: Type.Optional(
+      Type.Boolean({
+        description:
+          "turn on Performance Insights (7 days, free tier); turn off for instance classes that lack it",
+        default: DATABASE_DEFAULTS.performanceInsights,
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "sizes and safety of the RDS PostgreSQL instances of the services that declare postgres",
+  },
+);
+
 const State = Type.Object(
   {
     bucket: Type.String({
@@ -238,6 +306,7 @@ export const EnvironmentSchema = Type.Object(
         description: "per-service sizes and counts for this environment, keyed by service name",
       }),
     ),
+    database: Type.Optional(Database),
     state: State,
     tags: Type.Optional(
       KeyedRecord(

@@ -1,6 +1,9 @@
 import { Type, type Static } from "@sinclair/typebox";
 import {
   CPU_ARCHITECTURES,
+  DYNAMODB_ATTRIBUTE_TYPES,
+  DYNAMODB_OPERATIONS,
+  DYNAMODB_PROJECTIONS,
   FARGATE_CPU_UNITS,
   SCALING_DEFAULTS,
   SERVICE_DEFAULTS,
@@ -95,6 +98,87 @@ const Routing = Type.Object(
   { additionalProperties: false, description: "how the load balancer routes to this service" },
 );
 
+const Postgres = Type.Object(
+  {
+    database: Type.String({
+      pattern: "^[a-z][a-z0-9_]{0,29}$",
+      description:
+        "the database the service owns on its own RDS PostgreSQL instance: up to 30 lowercase letters, digits and underscores, starting with a letter",
+      examples: ["users"],
+    }),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "the service keeps its data in PostgreSQL: it gets a database of its own, reached with TLS, its password from Secrets Manager",
+  },
+);
+
+const KeyAttribute = (role: string) =>
+  Type.Object(
+    {
+      name: Type.String({
+        pattern: "^[A-Za-z0-9_.-]{1,255}$",
+        description: `the attribute name of the ${role}`,
+        examples: ["id"],
+      }),
+      type: Type.Optional(
+        StringEnum(DYNAMODB_ATTRIBUTE_TYPES, {
+          description: "the attribute type: S (string), N (number) or B (binary)",
+          default: "S",
+        }),
+      ),
+    },
+    { additionalProperties: false, description: `the ${role}` },
+  );
+
+const SecondaryIndex = Type.Object(
+  {
+    name: Type.String({
+      pattern: "^[A-Za-z0-9_.-]{3,255}$",
+      description: "the index name the service queries (IndexName)",
+      examples: ["byOwner"],
+    }),
+    partitionKey: KeyAttribute("index's partition (hash) key"),
+    sortKey: Type.Optional(KeyAttribute("index's sort (range) key")),
+    projection: Type.Optional(
+      StringEnum(DYNAMODB_PROJECTIONS, {
+        description: "what the index copies: every attribute (ALL) or only the keys (KEYS_ONLY)",
+        default: "ALL",
+      }),
+    ),
+  },
+  { additionalProperties: false, description: "a global secondary index" },
+);
+
+const Dynamodb = Type.Object(
+  {
+    partitionKey: KeyAttribute("table's partition (hash) key"),
+    sortKey: Type.Optional(KeyAttribute("table's sort (range) key")),
+    indexes: Type.Optional(
+      Type.Array(SecondaryIndex, {
+        maxItems: 20,
+        description: "the table's global secondary indexes",
+      }),
+    ),
+    operations: Type.Array(
+      StringEnum(DYNAMODB_OPERATIONS, { description: "a DynamoDB operation the service calls" }),
+      {
+        minItems: 1,
+        uniqueItems: true,
+        description:
+          "the DynamoDB operations the service calls: its task role may call exactly these, on its table and indexes",
+        examples: [["GetItem", "PutItem", "Query"]],
+      },
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "the service keeps its data in a DynamoDB table of its own, whose key schema and indexes are declared here",
+  },
+);
+
 const Percent = (description: string) =>
   Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description }));
 
@@ -124,6 +208,17 @@ const Scaling = Type.Object(
   {
     additionalProperties: false,
     description: `autoscaling between minCount and maxCount tasks, tracking the targets given (CPU at ${SCALING_DEFAULTS.cpuTargetPercent}% when none is)`,
+  },
+);
+
+const Datastores = Type.Object(
+  {
+    postgres: Type.Optional(Postgres),
+    dynamodb: Type.Optional(Dynamodb),
+  },
+  {
+    additionalProperties: false,
+    description: "the data stores the service uses; each is created for it and wired into its task",
   },
 );
 
@@ -177,6 +272,7 @@ export const ServiceSchema = Type.Object(
         description: "services this one calls over Service Connect (http://<name>:<port>)",
       }),
     ),
+    datastores: Type.Optional(Datastores),
   },
   { additionalProperties: false, $id: "service.schema.json", title: "Service manifest" },
 );

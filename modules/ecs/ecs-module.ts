@@ -15,6 +15,13 @@ import {
   SCRATCH_VOLUME,
   serviceUrlVariables,
 } from "./container-definition";
+import {
+  databaseWiring,
+  tableWiring,
+  type DatabaseConnection,
+  type DatastoreWiring,
+  type TableAccess,
+} from "./datastore-access";
 import { ServiceRoles, type PolicyStatement } from "./service-roles";
 
 /** What the ECS module needs to know of one service: its manifest, after environment overrides. */
@@ -59,12 +66,24 @@ export interface EcsModuleProps {
   readonly repositoryArns: Readonly<Record<string, string>>;
   /** Image tag per service name (immutable: a content hash of the service). */
   readonly imageTags: Readonly<Record<string, string>>;
+  /** The step that pushes each service's image: its task definition and ECS service wait for it. @default none */
+  readonly imageBuildSteps?: Readonly<Record<string, ITerraformDependable>>;
   /** Days CloudWatch keeps the services' logs. @default 30 */
   readonly logRetentionDays?: number;
   /** Container user (uid:gid); the images run as this non-root user. @default "1000:1000" */
   readonly containerUser?: string;
   /** Extra task-role permissions per service name. */
   readonly taskStatements?: Readonly<Record<string, readonly PolicyStatement[]>>;
+  /** The PostgreSQL database of each service that has one, by service name. @default none */
+  readonly databases?: Readonly<Record<string, DatabaseConnection>>;
+  /** The DynamoDB table of each service that has one, by service name. @default none */
+  readonly tables?: Readonly<Record<string, TableAccess>>;
+  /**
+   * The VPC's DynamoDB gateway endpoint: table users send HTTPS to its prefix list, and their
+   * table permissions hold only through it.
+   * @default none (table users reach DynamoDB through the general HTTPS egress)
+   */
+  readonly dynamodbEndpoint?: { readonly id: string; readonly prefixListId: string };
 }
 
 /**
@@ -72,6 +91,11 @@ export interface EcsModuleProps {
  * log group, scoped execution and task roles, a task definition, a security group that admits only
  * the load balancer and the services that call it, and an ECS service in the private subnets wired
  * to its target group after its listener exists.
+ *
+ * A service with a database gets its connection settings as variables, its password as an ECS
+ * secret that only its execution role may read, and a path to the database's security group. A
+ * service with a table gets its name and region, and a task role limited to its declared
+ * operations on that table and its indexes.
  */
 export class EcsModule extends Construct {
   public readonly clusterName: string;
@@ -90,6 +114,25 @@ export class EcsModule extends Construct {
     super(scope, id);
     const { name, services } = props;
     const portOf = (service: string) => services.find((s) => s.name === service)!.port;
+    for (const [prop, record] of [
+      ["databases", props.databases],
+      ["tables", props.tables],
+    ] as const) {
+      const unknown = Object.keys(record ?? {}).filter((s) => !services.some((d) => d.name === s));
+      if (unknown.length > 0) {
+        throw new Error(
+          `${prop} names unknown service(s) ${unknown.join(", ")}; key it by a service name`,
+        );
+      }
+    }
+    const wiringOf = (service: string): DatastoreWiring[] => {
+      const database = props.databases?.[service];
+      const table = props.tables?.[service];
+      return [
+        ...(database ? [databaseWiring(database, props.region)] : []),
+        ...(table ? [tableWiring(table, props.region, props.dynamodbEndpoint?.id)] : []),
+      ];
+    };
 
     const namespace = new ServiceDiscoveryHttpNamespace(this, "namespace", {
       name,
@@ -114,6 +157,7 @@ export class EcsModule extends Construct {
     );
     const securityGroupOf = (service: string) => securityGroups.get(service)!;
     this.wireSecurityGroups(services, securityGroupOf, props.albSecurityGroupId);
+    this.wireDatastoreRules(props, securityGroupOf);
 
     const serviceNames: Record<string, string> = {};
     const taskRoleArns: Record<string, string> = {};
@@ -122,17 +166,23 @@ export class EcsModule extends Construct {
     const taskDefinitionArns: Record<string, string> = {};
 
     for (const service of services) {
+      const imageBuildStep = props.imageBuildSteps?.[service.name];
       const logGroup = new CloudwatchLogGroup(this, `log-group-${service.name}`, {
         name: `/ecs/${name}/${service.name}`,
         retentionInDays: props.logRetentionDays ?? 30,
       });
+      const wiring = wiringOf(service.name);
       const roles = new ServiceRoles(this, `roles-${service.name}`, {
         namePrefix: `${name}-${service.name}`,
         region: props.region,
         accountId: props.accountId,
         repositoryArn: props.repositoryArns[service.name],
         logGroupArn: logGroup.arn,
-        taskStatements: props.taskStatements?.[service.name],
+        executionStatements: wiring.flatMap((w) => w.executionStatements),
+        taskStatements: [
+          ...wiring.flatMap((w) => w.taskStatements),
+          ...(props.taskStatements?.[service.name] ?? []),
+        ],
       });
       const container = buildContainerDefinition({
         name: service.name,
@@ -140,7 +190,11 @@ export class EcsModule extends Construct {
         port: service.port,
         healthCheckPath: service.healthCheck.path,
         user: props.containerUser ?? "1000:1000",
-        environment: { ...service.environment, ...serviceUrlVariables(service.calls, portOf) },
+        environment: Object.assign(
+          { ...service.environment, ...serviceUrlVariables(service.calls, portOf) },
+          ...wiring.map((w) => w.environment),
+        ),
+        secrets: Object.assign({}, ...wiring.map((w) => w.secrets)),
         logGroupName: logGroup.name,
         region: props.region,
       });
@@ -158,6 +212,7 @@ export class EcsModule extends Construct {
         taskRoleArn: roles.taskRole.arn,
         volume: [{ name: SCRATCH_VOLUME.name }],
         containerDefinitions: JSON.stringify([container]),
+        dependsOn: imageBuildStep ? [imageBuildStep] : undefined,
       });
 
       const targetGroupArn = props.targetGroupArns[service.name];
@@ -203,7 +258,10 @@ export class EcsModule extends Construct {
         },
         propagateTags: "SERVICE",
         enableEcsManagedTags: true,
-        dependsOn: [...(props.routingDependencies[service.name] ?? [])],
+        dependsOn: [
+          ...(props.routingDependencies[service.name] ?? []),
+          ...(imageBuildStep ? [imageBuildStep] : []),
+        ],
       });
 
       serviceNames[service.name] = ecsService.name;
@@ -224,6 +282,48 @@ export class EcsModule extends Construct {
       [...securityGroups].map(([svc, sg]) => [svc, sg.id]),
     );
     this.taskDefinitionArns = taskDefinitionArns;
+  }
+
+  /**
+   * A service with a database sends to it on its port, and the database admits that service's
+   * security group only. A service with a table sends HTTPS to the DynamoDB gateway endpoint's
+   * prefix list (the general HTTPS rule would also cover it; this one keeps the path explicit).
+   */
+  private wireDatastoreRules(
+    props: EcsModuleProps,
+    securityGroupOf: (service: string) => SecurityGroup,
+  ): void {
+    for (const [service, database] of Object.entries(props.databases ?? {})) {
+      const own = securityGroupOf(service);
+      const rule = {
+        description: `${service} connects to its PostgreSQL database on ${database.port}`,
+        ipProtocol: "tcp",
+        fromPort: database.port,
+        toPort: database.port,
+      };
+      new VpcSecurityGroupEgressRule(this, `egress-${service}-to-database`, {
+        ...rule,
+        securityGroupId: own.id,
+        referencedSecurityGroupId: database.securityGroupId,
+      });
+      new VpcSecurityGroupIngressRule(this, `ingress-database-from-${service}`, {
+        ...rule,
+        securityGroupId: database.securityGroupId,
+        referencedSecurityGroupId: own.id,
+      });
+    }
+    const endpoint = props.dynamodbEndpoint;
+    if (!endpoint) return;
+    for (const service of Object.keys(props.tables ?? {})) {
+      new VpcSecurityGroupEgressRule(this, `egress-${service}-to-dynamodb`, {
+        securityGroupId: securityGroupOf(service).id,
+        description: `${service} reaches its DynamoDB table through the gateway endpoint`,
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        prefixListId: endpoint.prefixListId,
+      });
+    }
   }
 
   /**

@@ -5,3 +5,11 @@ export {
   type ContainerDefinition,
 } from "./container-definition";
 export { ServiceRoles, type PolicyStatement, type ServiceRolesProps } from "./service-roles";
+export {
+  DATABASE_SSL_MODE,
+  databaseWiring,
+  tableWiring,
+  type DatabaseConnection,
+  type DatastoreWiring,
+  type TableAccess,
+} from "./datastore-access";

@@ -56,6 +56,8 @@ export class VpcModule extends Construct {
   public readonly natPublicIps: string[];
   public readonly s3EndpointId: string;
   public readonly dynamodbEndpointId: string;
+  /** The prefix list of DynamoDB's addresses in the region: the destination of security group rules to it. */
+  public readonly dynamodbPrefixListId: string;
 
   constructor(scope: Construct, id: string, props: VpcModuleProps) {
     super(scope, id);
@@ -170,5 +172,6 @@ export class VpcModule extends Construct {
     this.natPublicIps = natGateways.map((n) => n.publicIp);
     this.s3EndpointId = s3Endpoint.id;
     this.dynamodbEndpointId = dynamodbEndpoint.id;
+    this.dynamodbPrefixListId = dynamodbEndpoint.prefixListId;
   }
 }

@@ -1,0 +1,81 @@
+import { PROJECT, synthEnvironmentStack, synthStateStack } from "../support/stacks";
+import type { Synthesized } from "../support/synth";
+
+/**
+ * Actions AWS authorizes only on "*", each with its reason:
+ * - ecr:GetAuthorizationToken: the token is for the registry, not a repository.
+ */
+const ACTIONS_ONLY_ON_ANY_RESOURCE = ["ecr:GetAuthorizationToken"];
+
+const stacks: [string, Synthesized][] = [
+  ...PROJECT.environments.map((env): [string, Synthesized] => [
+    env.name,
+    synthEnvironmentStack(env),
+  ]),
+  ["state", synthStateStack()],
+];
+
+interface Statement {
+  sid?: string;
+  effect?: string;
+  actions?: string[];
+  not_actions?: string[];
+  resources?: string[];
+  not_resources?: string[];
+  condition?: unknown[];
+}
+
+const statementsOf = (synth: Synthesized): Statement[] =>
+  Object.values(synth.json.data?.aws_iam_policy_document ?? {}).flatMap(
+    (doc) => (doc.statement ?? []) as Statement[],
+  );
+
+/** Resource attributes that hold an IAM policy, per resource type. */
+const POLICY_ATTRIBUTES: Record<string, string[]> = {
+  aws_iam_role: ["assume_role_policy"],
+  aws_iam_role_policy: ["policy"],
+  aws_iam_policy: ["policy"],
+  aws_s3_bucket_policy: ["policy"],
+  aws_kms_key: ["policy"],
+  aws_ecr_repository_policy: ["policy"],
+};
+
+describe.each(stacks)("IAM policies of the %s stack", (_name, synth) => {
+  const statements = statementsOf(synth);
+
+  it("writes every policy as a structured policy document, never as literal JSON", () => {
+    for (const [type, attributes] of Object.entries(POLICY_ATTRIBUTES)) {
+      for (const resource of Object.values(synth.resources(type))) {
+        for (const attribute of attributes) {
+          if (resource[attribute] === undefined) continue;
+          expect(resource[attribute]).toMatch(/^\$\{data\.aws_iam_policy_document\.[^.]+\.json\}$/);
+        }
+      }
+    }
+    expect(statements.length).toBeGreaterThan(0);
+  });
+
+  it("allows no wildcard action, and no NotAction or NotResource", () => {
+    for (const statement of statements.filter((s) => s.effect !== "Deny")) {
+      expect(statement.not_actions).toBeUndefined();
+      expect(statement.not_resources).toBeUndefined();
+      for (const action of statement.actions ?? []) expect(action).not.toMatch(/\*/);
+    }
+  });
+
+  it('allows "*" as a resource only for actions AWS grants on nothing narrower', () => {
+    for (const statement of statements.filter((s) => s.effect !== "Deny")) {
+      if (!(statement.resources ?? []).includes("*")) continue;
+      expect(statement.actions!.every((a) => ACTIONS_ONLY_ON_ANY_RESOURCE.includes(a))).toBe(true);
+    }
+  });
+
+  it("uses a wildcard action only to deny, and only under a condition", () => {
+    for (const statement of statements.filter((s) =>
+      (s.actions ?? []).some((a) => a.includes("*")),
+    )) {
+      expect(statement.effect).toBe("Deny");
+      expect(statement.condition?.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,7 @@
+export {
+  DynamodbModule,
+  keyAttributes,
+  type DynamodbModuleProps,
+  type KeyAttribute,
+  type SecondaryIndex,
+} from "./dynamodb-module";

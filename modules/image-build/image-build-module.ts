@@ -1,0 +1,74 @@
+import type { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { TerraformData } from "./terraform-data";
+
+export interface ImageBuild {
+  /** The service the image is for. */
+  readonly name: string;
+  /** The ECR repository to push to. */
+  readonly repositoryUrl: string;
+  /** The immutable tag: a content hash of the service, so it changes when and only when the service does. */
+  readonly tag: string;
+  /** The Docker build context, relative to `workingDirectory`. */
+  readonly context: string;
+  /** The Dockerfile, relative to `workingDirectory`. */
+  readonly dockerfile: string;
+  /** "X86_64" or "ARM64": the task's CPU architecture, which the image is built for. */
+  readonly cpuArchitecture: string;
+}
+
+export interface ImageBuildModuleProps {
+  /** The region of the repositories (the ECR login is regional). */
+  readonly region: string;
+  /** The images to build and push, one per service. */
+  readonly images: readonly ImageBuild[];
+  /** The directory the build script, contexts and Dockerfiles are relative to, relative to the stack's directory. */
+  readonly workingDirectory: string;
+  /** The build-and-push script, relative to `workingDirectory`. @default "scripts/build-and-push-image.sh" */
+  readonly script?: string;
+}
+
+const PLATFORMS: Readonly<Record<string, string>> = { X86_64: "linux/amd64", ARM64: "linux/arm64" };
+
+/**
+ * Builds and pushes each service's image during `cdktf deploy`: a `terraform_data` per image whose
+ * replacement trigger is the image reference, so it runs when the tag (the service's content hash)
+ * changes and never otherwise, with a local-exec that logs in to ECR, skips tags already pushed,
+ * builds for the task's CPU architecture and pushes. Needs docker and the AWS CLI where Terraform runs.
+ */
+export class ImageBuildModule extends Construct {
+  /** The build step of each service: its task definition and ECS service must wait for it. */
+  public readonly buildSteps: Readonly<Record<string, ITerraformDependable>>;
+
+  constructor(scope: Construct, id: string, props: ImageBuildModuleProps) {
+    super(scope, id);
+    const steps: Record<string, ITerraformDependable> = {};
+    for (const image of props.images) {
+      const platform = PLATFORMS[image.cpuArchitecture];
+      if (!platform)
+        throw new Error(
+          `unknown CPU architecture "${image.cpuArchitecture}" for image "${image.name}"`,
+        );
+      const reference = `${image.repositoryUrl}:${image.tag}`;
+      steps[image.name] = new TerraformData(this, `build-and-push-${image.name}`, {
+        triggersReplace: { image: reference, platform },
+        provisioners: [
+          {
+            type: "local-exec",
+            workingDir: props.workingDirectory,
+            command: props.script ?? "scripts/build-and-push-image.sh",
+            environment: {
+              REPOSITORY_URL: image.repositoryUrl,
+              IMAGE_TAG: image.tag,
+              BUILD_CONTEXT: image.context,
+              DOCKERFILE: image.dockerfile,
+              PLATFORM: platform,
+              AWS_REGION: props.region,
+            },
+          },
+        ],
+      });
+    }
+    this.buildSteps = steps;
+  }
+}

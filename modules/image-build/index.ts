@@ -1,0 +1,5 @@
+export {
+  ImageBuildModule,
+  type ImageBuild,
+  type ImageBuildModuleProps,
+} from "./image-build-module";

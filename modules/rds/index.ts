@@ -1,0 +1,8 @@
+export {
+  CA_CERT_IDENTIFIER,
+  EXPORTED_LOGS,
+  RdsModule,
+  SECRET_PASSWORD_KEY,
+  type RdsModuleProps,
+} from "./rds-module";
+export { parameterGroupFamily, postgresParameters, type DbParameter } from "./parameters";

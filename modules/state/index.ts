@@ -1,0 +1,1 @@
+export { StateModule, type StateModuleProps } from "./state-module";

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds one service image and pushes it to ECR; run by the stack's terraform_data during
+# `cdktf deploy` (modules/image-build), or by hand with the same variables:
+#   REPOSITORY_URL  <account>.dkr.ecr.<region>.amazonaws.com/<namespace>/<service>
+#   IMAGE_TAG       the service's content hash (immutable tag)
+#   BUILD_CONTEXT   docker build context;  DOCKERFILE  the Dockerfile
+#   PLATFORM        linux/amd64 or linux/arm64 (the task's CPU architecture)
+#   AWS_REGION      the repository's region
+set -euo pipefail
+: "${REPOSITORY_URL:?}" "${IMAGE_TAG:?}" "${BUILD_CONTEXT:?}" "${DOCKERFILE:?}" "${PLATFORM:?}" "${AWS_REGION:?}"
+
+registry="${REPOSITORY_URL%%/*}"
+repository="${REPOSITORY_URL#*/}"
+image="${REPOSITORY_URL}:${IMAGE_TAG}"
+
+# Tags are immutable: a tag already in the repository is this exact content, and pushing it again fails.
+if lookup=$(aws ecr describe-images --region "$AWS_REGION" --repository-name "$repository" \
+  --image-ids "imageTag=$IMAGE_TAG" --output text 2>&1); then
+  echo "$image is already in ECR; nothing to build."
+  exit 0
+elif [[ "$lookup" != *ImageNotFoundException* ]]; then
+  echo "Cannot look up $image in ECR: $lookup" >&2
+  exit 1
+fi
+
+aws ecr get-login-password --region "$AWS_REGION" | docker login --username AWS --password-stdin "$registry"
+docker build --platform "$PLATFORM" --file "$DOCKERFILE" --tag "$image" "$BUILD_CONTEXT"
+docker push "$image"
+echo "Pushed $image."
