@@ -73,8 +73,13 @@ describe("ImageBuildModule", () => {
 function runScript(describeImages: "found" | "not-found" | "denied") {
   const bin = mkdtempSync(join(tmpdir(), "fake-bin-"));
   const log = join(bin, "calls.log");
-  const fake = (name: string, body: string) => {
-    writeFileSync(join(bin, name), `#!/usr/bin/env bash\necho "${name} $*" >> "${log}"\n${body}\n`);
+  // `before` runs ahead of the log line: `aws ... | docker login` starts both sides at once, so
+  // docker logs only once it has read the password to the end, after aws has logged and exited.
+  const fake = (name: string, body: string, before = "") => {
+    writeFileSync(
+      join(bin, name),
+      `#!/usr/bin/env bash\n${before}\necho "${name} $*" >> "${log}"\n${body}\n`,
+    );
     chmodSync(join(bin, name), 0o755);
   };
   const lookup = {
@@ -87,7 +92,7 @@ function runScript(describeImages: "found" | "not-found" | "denied") {
     "aws",
     `if [ "$2" = describe-images ]; then ${lookup}; fi; if [ "$2" = get-login-password ]; then echo token; fi`,
   );
-  fake("docker", 'if [ "$1" = login ]; then cat > /dev/null; fi');
+  fake("docker", "", 'if [ "$1" = login ]; then cat > /dev/null; fi');
   writeFileSync(log, "");
   const result = spawnSync("bash", [SCRIPT], {
     encoding: "utf8",
