@@ -22,11 +22,19 @@ export const MANIFEST_FILE = "service.json";
  * Reads every environment (environments/*.json) and service manifest (services/<name>/service.json)
  * under root, validates them against the JSON Schemas and the semantic checks, and returns the
  * resolved configuration. Throws a ConfigError listing every problem found, never just the first:
- * files that fail their schema are left out of the semantic checks, which still run on the rest.
+ * the semantic checks run on every file, without the values its schema rejected, and say nothing
+ * more about those values; a file the schema rejects as a whole is left out of them.
  */
 export function loadProject(root: string = process.cwd()): ProjectConfig {
   const problems: ConfigProblem[] = [];
   const validator = new SchemaValidator();
+  const removed = new Map<string, readonly string[]>();
+  const read = <T>(file: string, schemaFile: string) => {
+    const reading = readConfigFile<T>(join(root, file), file, schemaFile, validator);
+    problems.push(...reading.problems);
+    removed.set(file, reading.removed);
+    return reading;
+  };
 
   const services: ServiceConfig[] = [];
   const unresolvedServices: string[] = [];
@@ -35,13 +43,7 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
   );
   for (const dir of serviceDirs) {
     const file = [SERVICES_DIR, dir, MANIFEST_FILE].join("/");
-    const reading = readConfigFile<ServiceFile>(
-      join(root, file),
-      file,
-      SERVICE_SCHEMA_FILE,
-      validator,
-    );
-    problems.push(...reading.problems);
+    const reading = read<ServiceFile>(file, SERVICE_SCHEMA_FILE);
     const manifest = reading.data;
     if (!manifest) {
       unresolvedServices.push(dir, ...declaredName(reading.json));
@@ -66,13 +68,7 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
   const environments: EnvironmentConfig[] = [];
   for (const name of environmentFiles) {
     const file = [ENVIRONMENTS_DIR, name].join("/");
-    const reading = readConfigFile<EnvironmentFile>(
-      join(root, file),
-      file,
-      ENVIRONMENT_SCHEMA_FILE,
-      validator,
-    );
-    problems.push(...reading.problems);
+    const reading = read<EnvironmentFile>(file, ENVIRONMENT_SCHEMA_FILE);
     const env = reading.data;
     if (!env) continue;
     const stem = basename(name, ".json");
@@ -103,7 +99,14 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
   }
 
   const project: ProjectConfig = { environments, services, unresolvedServices };
-  problems.push(...runChecks(project));
+  const aboutRemoved = (problem: ConfigProblem) =>
+    (removed.get(problem.file) ?? []).some(
+      (path) =>
+        problem.path === path ||
+        problem.path.startsWith(`${path}.`) ||
+        problem.path.startsWith(`${path}[`),
+    );
+  problems.push(...runChecks(project).filter((problem) => !aboutRemoved(problem)));
   if (problems.length > 0) throw new ConfigError(byFile(problems));
   return project;
 }

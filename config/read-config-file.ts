@@ -1,13 +1,20 @@
 import { readFileSync } from "node:fs";
 import { findDuplicateKeys } from "../lib/json-duplicate-keys";
 import { jsonPath, quote, type ConfigProblem } from "./problems";
+import { schemaProblems } from "./schema-messages";
+import { withoutRejectedValues } from "./schema-repair";
 import type { SchemaValidator } from "./schema-validation";
 
 export interface ConfigFileReading<T> {
-  /** The parsed content, only when it is valid JSON that passes the schema. */
+  /**
+   * The content, when it is valid JSON that passes the schema, or passes it once the values the
+   * schema rejected are taken out (see `removed`).
+   */
   readonly data?: T;
   /** The parsed content whatever the schema said, when it is valid JSON. */
   readonly json?: unknown;
+  /** JSON paths taken out of `data` because the schema rejected them. */
+  readonly removed: readonly string[];
   readonly problems: readonly ConfigProblem[];
 }
 
@@ -27,6 +34,7 @@ export function readConfigFile<T>(
     json = JSON.parse(text);
   } catch (error) {
     return {
+      removed: [],
       problems: [
         {
           file: rel,
@@ -43,11 +51,15 @@ export function readConfigFile<T>(
       message: `${quote(segments[segments.length - 1])} is written ${occurrences} times in this object, and JSON keeps only the last value; expected it once`,
     }),
   );
-  const schemaProblems = validator.validate(schemaFile, json, rel);
+  const errors = validator.errors(schemaFile, json);
+  const problems = [...duplicates, ...schemaProblems(errors, rel)];
+  if (errors.length === 0) return { data: json as T, json, removed: [], problems };
+  const repair = withoutRejectedValues(json, errors, (data) => validator.errors(schemaFile, data));
   return {
-    data: schemaProblems.length === 0 ? (json as T) : undefined,
+    data: repair?.data as T | undefined,
     json,
-    problems: [...duplicates, ...schemaProblems],
+    removed: repair?.removed.map(jsonPath) ?? [],
+    problems,
   };
 }
 

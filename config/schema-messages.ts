@@ -19,12 +19,14 @@ interface SchemaNode {
 export function schemaProblems(errors: readonly ErrorObject[], file: string): ConfigProblem[] {
   return errors
     .filter((error) => error.keyword !== "propertyNames") // its key error comes separately
-    .map((error) => {
-      const segments = pointerSegments(error.instancePath);
-      const key = offendingKey(error);
-      if (key !== undefined) segments.push(key);
-      return { file, path: jsonPath(segments), message: describe(error) };
-    });
+    .map((error) => ({ file, path: jsonPath(errorLocation(error)), message: describe(error) }));
+}
+
+/** Where an error is, as path segments: the offending value, key or repeated array item. */
+export function errorLocation(error: ErrorObject): (string | number)[] {
+  const segments = pointerSegments(error.instancePath);
+  const key = offendingKey(error);
+  return key === undefined ? segments : [...segments, key];
 }
 
 /** Splits an ajv instance path (a JSON pointer) into path segments; array indexes become numbers. */

@@ -1,5 +1,5 @@
 import type AjvClass from "ajv";
-import type { ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type standaloneCodeFunction from "ajv/dist/standalone";
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -20,13 +20,17 @@ export class SchemaValidator {
   private readonly compiled = new Map<string, ValidateFunction>();
 
   validate(schemaFile: string, data: unknown, file: string): ConfigProblem[] {
+    return schemaProblems(this.errors(schemaFile, data), file);
+  }
+
+  /** ajv's errors for the data, none when it is valid. */
+  errors(schemaFile: string, data: unknown): readonly ErrorObject[] {
     let validate = this.compiled.get(schemaFile);
     if (!validate) {
       validate = loadValidator(schemaFile);
       this.compiled.set(schemaFile, validate);
     }
-    if (validate(data)) return [];
-    return schemaProblems(validate.errors ?? [], file);
+    return validate(data) ? [] : [...(validate.errors ?? [])];
   }
 }
 

@@ -4,12 +4,14 @@ import { configProject, problemsOf, type JsonEdit } from "../support/config-proj
 import { editJson, makeTempProject, snapshotTree, SYNTH_COMMAND } from "../support/temp-project";
 
 /**
- * Mistakes across four files: schema errors in two, semantic ones in the other two, one of them
- * referring to a service whose manifest is broken (which must not be called unknown).
+ * Mistakes across four files: files the schema rejects as a whole (a required key gone), files
+ * with both schema and semantic mistakes, and references to a service whose manifest is broken
+ * (which must not be called unknown).
  */
 const MISTAKES: Record<string, JsonEdit> = {
   "services/users/service.json": (svc) => (svc.port = "8000"),
   "services/products/service.json": (svc) => {
+    svc.healthCheck.intervalSeconds = 1;
     svc.memory = 4096;
     svc.environment.DB_PASSWORD = "hunter2";
   },
@@ -18,6 +20,7 @@ const MISTAKES: Record<string, JsonEdit> = {
     delete env.region;
   },
   "environments/prod.json": (env) => {
+    env.logRetentionDay = 30;
     env.vpc.publicSubnets[1] = "10.1.16.0/20";
     env.services = { users: { desiredCount: 3 } };
     env.tags["aws:team"] = "platform";
@@ -25,13 +28,15 @@ const MISTAKES: Record<string, JsonEdit> = {
 };
 
 const EXPECTED_PROBLEMS = [
+  "services/products/service.json: $.healthCheck.intervalSeconds: 1 is outside 5 to 300; expected seconds between load balancer health checks",
+  "services/products/service.json: $.memory: 4096 MiB is not a Fargate size for 256 CPU units; expected 512, 1024 or 2048 MiB",
+  'services/products/service.json: $.environment.DB_PASSWORD: a 7-character value in a plain environment variable looks like a secret (its name says it is a secret); expected it in Secrets Manager or SSM Parameter Store and referenced from "secrets", e.g. "secrets": { "DB_PASSWORD": "arn:aws:secretsmanager:<region>:<account>:secret:<name>" }',
   'services/users/service.json: $.port: "8000" is not an integer; expected the port the container listens on (e.g. 8000)',
   'environments/dev.json: $.region: required key is missing; expected the AWS region (e.g. "us-east-1")',
   'environments/dev.json: $.regoin: unknown key; did you mean "region"?',
+  'environments/prod.json: $.logRetentionDay: unknown key; did you mean "logRetentionDays"?',
   'environments/prod.json: $.vpc.publicSubnets[1]: "10.1.16.0/20" is outside the VPC "10.0.0.0/16"; expected a block inside it',
   'environments/prod.json: $.tags["aws:team"]: "aws:team" starts with "aws:", which AWS reserves for its own tags; expected a key of only letters, digits, spaces and _ . : / = + - @, not starting with "aws:"',
-  "services/products/service.json: $.memory: 4096 MiB is not a Fargate size for 256 CPU units; expected 512, 1024 or 2048 MiB",
-  'services/products/service.json: $.environment.DB_PASSWORD: a 7-character value in a plain environment variable looks like a secret (its name says it is a secret); expected it in Secrets Manager or SSM Parameter Store and referenced from "secrets", e.g. "secrets": { "DB_PASSWORD": "arn:aws:secretsmanager:<region>:<account>:secret:<name>" }',
 ];
 
 describe("a configuration with many mistakes", () => {
