@@ -27,7 +27,7 @@ describe("randomly generated configurations", () => {
     );
   });
 
-  it("are rejected after one invalid change, with a problem at the changed field", () => {
+  it("are rejected after one invalid change, with one problem, at the changed field: no follow-on errors", () => {
     fc.assert(
       fc.property(
         validProject,
@@ -49,13 +49,10 @@ describe("randomly generated configurations", () => {
             if (!(error instanceof ConfigError)) throw error;
             problems = error.problems.map(formatProblem);
           }
+          const at = `${mutation.file}: ${mutation.path}: `;
           expect({ mutation: mutation.description, problems }).toEqual({
             mutation: mutation.description,
-            problems: expect.arrayContaining([
-              expect.stringMatching(
-                new RegExp(`^${escapeRegExp(`${mutation.file}: ${mutation.path}: `)}`),
-              ),
-            ]),
+            problems: [expect.stringMatching(new RegExp(`^${escapeRegExp(at)}`))],
           });
         },
       ),
