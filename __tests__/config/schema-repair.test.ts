@@ -17,8 +17,9 @@ describe("withoutRejectedValues", () => {
     env.logRetentionDay = 30;
     const result = repair(env)!;
     expect(result.removed).toEqual([["logRetentionDay"], ["routing", "sharedListenerPort"]]);
-    const { sharedListenerPort: _, ...routing } = env.routing;
-    expect(result.data).toEqual({ ...prod(), routing });
+    const expected = prod();
+    delete expected.routing.sharedListenerPort;
+    expect(result.data).toEqual(expected);
     expect(env.logRetentionDay).toBe(30); // the input is left as it was
   });
 
