@@ -22,7 +22,17 @@ const deepProviderImportsOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "cdktf.out/", "**/dist/", "coverage/", ".gen/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "cdktf.out/",
+      "**/dist/",
+      "coverage/",
+      ".gen/",
+      ".offline-plan/",
+      ".terraform-cli/",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts"],
