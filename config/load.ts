@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { basename, join } from "node:path";
 import { runChecks, type ProjectConfig } from "./checks";
-import type { ServiceConfig } from "./model";
+import type { EnvironmentConfig, ServiceConfig } from "./model";
 import { ConfigError, quote, type ConfigProblem } from "./problems";
+import { readConfigFile } from "./read-config-file";
 import { resolveEnvironment, resolveService } from "./resolve";
 import { SchemaValidator } from "./schema-validation";
 import type { EnvironmentFile } from "./schema/environment";
@@ -20,71 +21,76 @@ export const MANIFEST_FILE = "service.json";
 /**
  * Reads every environment (environments/*.json) and service manifest (services/<name>/service.json)
  * under root, validates them against the JSON Schemas and the semantic checks, and returns the
- * resolved configuration. Throws a ConfigError listing every problem found, never just the first.
+ * resolved configuration. Throws a ConfigError listing every problem found, never just the first:
+ * the semantic checks run on every file, without the values its schema rejected, and say nothing
+ * more about those values; a file the schema rejects as a whole is left out of them.
  */
 export function loadProject(root: string = process.cwd()): ProjectConfig {
   const problems: ConfigProblem[] = [];
   const validator = new SchemaValidator();
-
-  const parse = <T>(file: string, schemaFile: string): T | undefined => {
-    const rel = relative(root, file);
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(file, "utf8"));
-    } catch (error) {
-      problems.push({
-        file: rel,
-        path: "$",
-        message: `is not valid JSON (${(error as Error).message}); fix the syntax`,
-      });
-      return undefined;
-    }
-    const found = validator.validate(schemaFile, data, rel);
-    problems.push(...found);
-    return found.length === 0 ? (data as T) : undefined;
+  const removed = new Map<string, readonly string[]>();
+  const read = <T>(file: string, schemaFile: string) => {
+    const reading = readConfigFile<T>(join(root, file), file, schemaFile, validator);
+    problems.push(...reading.problems);
+    removed.set(file, reading.removed);
+    return reading;
   };
 
   const services: ServiceConfig[] = [];
-  for (const dir of listDirs(join(root, SERVICES_DIR))) {
-    const file = join(root, SERVICES_DIR, dir, MANIFEST_FILE);
-    if (!existsSync(file)) continue;
-    const manifest = parse<ServiceFile>(file, SERVICE_SCHEMA_FILE);
-    if (!manifest) continue;
-    if (manifest.name !== dir) {
-      problems.push({
-        file: relative(root, file),
-        path: "$.name",
-        message: `${quote(manifest.name)} differs from its folder ${quote(dir)}; expected ${quote(dir)} (or rename the folder)`,
-      });
+  const unresolvedServices: string[] = [];
+  const serviceDirs = listDirs(join(root, SERVICES_DIR)).filter((dir) =>
+    existsSync(join(root, SERVICES_DIR, dir, MANIFEST_FILE)),
+  );
+  for (const dir of serviceDirs) {
+    const file = [SERVICES_DIR, dir, MANIFEST_FILE].join("/");
+    const reading = read<ServiceFile>(file, SERVICE_SCHEMA_FILE);
+    const manifest = reading.data;
+    if (!manifest) {
+      unresolvedServices.push(dir, ...declaredName(reading.json));
+      continue;
     }
-    services.push(
-      resolveService({ file: relative(root, file), directory: join(SERVICES_DIR, dir), manifest }),
-    );
+    if (manifest.name !== dir) {
+      const taken = serviceDirs.includes(manifest.name);
+      problems.push({
+        file,
+        path: "$.name",
+        message: taken
+          ? `${quote(manifest.name)} is already the service in ${SERVICES_DIR}/${manifest.name}; expected ${quote(dir)}, the name of its folder (service names are unique)`
+          : `${quote(manifest.name)} differs from its folder ${quote(dir)}; expected ${quote(dir)} (or rename the folder)`,
+      });
+      unresolvedServices.push(dir, manifest.name);
+      continue;
+    }
+    services.push(resolveService({ file, directory: [SERVICES_DIR, dir].join("/"), manifest }));
   }
 
-  const environments = listFiles(join(root, ENVIRONMENTS_DIR), ".json").flatMap((name) => {
-    const file = join(root, ENVIRONMENTS_DIR, name);
-    const env = parse<EnvironmentFile>(file, ENVIRONMENT_SCHEMA_FILE);
-    if (!env) return [];
+  const environmentFiles = listFiles(join(root, ENVIRONMENTS_DIR), ".json");
+  const environments: EnvironmentConfig[] = [];
+  for (const name of environmentFiles) {
+    const file = [ENVIRONMENTS_DIR, name].join("/");
+    const reading = read<EnvironmentFile>(file, ENVIRONMENT_SCHEMA_FILE);
+    const env = reading.data;
+    if (!env) continue;
     const stem = basename(name, ".json");
     if (env.name !== stem) {
       problems.push({
-        file: relative(root, file),
+        file,
         path: "$.name",
         message: `${quote(env.name)} differs from the file name; expected ${quote(stem)} (the stack is named after the file)`,
       });
+      continue;
     }
-    return [resolveEnvironment(relative(root, file), env, services)];
-  });
+    environments.push(resolveEnvironment(file, env, services));
+  }
 
-  if (environments.length === 0 && problems.length === 0) {
+  if (environmentFiles.length === 0) {
     problems.push({
       file: ENVIRONMENTS_DIR,
       path: "$",
       message: "no environment file found; expected at least one, e.g. environments/dev.json",
     });
   }
-  if (services.length === 0 && problems.length === 0) {
+  if (serviceDirs.length === 0) {
     problems.push({
       file: SERVICES_DIR,
       path: "$",
@@ -92,10 +98,34 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
     });
   }
 
-  const project: ProjectConfig = { environments, services };
-  if (problems.length === 0) problems.push(...runChecks(project));
-  if (problems.length > 0) throw new ConfigError(problems);
+  const project: ProjectConfig = { environments, services, unresolvedServices };
+  const aboutRemoved = (problem: ConfigProblem) =>
+    (removed.get(problem.file) ?? []).some(
+      (path) =>
+        problem.path === path ||
+        problem.path.startsWith(`${path}.`) ||
+        problem.path.startsWith(`${path}[`),
+    );
+  problems.push(...runChecks(project).filter((problem) => !aboutRemoved(problem)));
+  if (problems.length > 0) throw new ConfigError(byFile(problems));
   return project;
+}
+
+/** The name a manifest that failed its schema declares, if it declares one at all. */
+function declaredName(json: unknown): string[] {
+  const name = (json as { name?: unknown } | undefined)?.name;
+  return typeof name === "string" ? [name] : [];
+}
+
+/** Problems grouped by file, files in the order their first problem was found, each file's in order. */
+function byFile(problems: readonly ConfigProblem[]): ConfigProblem[] {
+  const groups = new Map<string, ConfigProblem[]>();
+  for (const problem of problems) {
+    const group = groups.get(problem.file) ?? [];
+    group.push(problem);
+    groups.set(problem.file, group);
+  }
+  return [...groups.values()].flat();
 }
 
 function listDirs(dir: string): string[] {

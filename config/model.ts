@@ -4,6 +4,7 @@ import type {
   DynamodbOperation,
   DynamodbProjection,
   FargateCpu,
+  InterfaceEndpoint,
   NatStrategy,
   RoutingStyle,
 } from "./schema/constants";
@@ -26,8 +27,15 @@ export interface EnvironmentConfig {
     readonly publicSubnets?: readonly string[];
     readonly privateSubnets?: readonly string[];
     readonly natStrategy: NatStrategy;
+    /** Interface VPC endpoints for the private subnets (empty when none is asked for). */
+    readonly interfaceEndpoints: readonly InterfaceEndpoint[];
   };
-  readonly routing: { readonly style: RoutingStyle; readonly sharedListenerPort: number };
+  readonly routing: {
+    readonly style: RoutingStyle;
+    readonly sharedListenerPort: number;
+    /** When set, the load balancer serves HTTPS on 443 with this certificate and redirects 80. */
+    readonly certificateArn?: string;
+  };
   readonly deletionProtection: boolean;
   readonly logRetentionDays: number;
   readonly ecr: { readonly keepImages: number };
@@ -45,6 +53,17 @@ export interface ServiceOverrides {
   readonly desiredCount?: number;
   readonly cpu?: FargateCpu;
   readonly memory?: number;
+  readonly scaling?: { readonly minCount?: number; readonly maxCount?: number };
+}
+
+/** Target-tracking autoscaling of a service's task count; at least one target is always set. */
+export interface ScalingConfig {
+  readonly minCount: number;
+  readonly maxCount: number;
+  readonly cpuTargetPercent?: number;
+  readonly memoryTargetPercent?: number;
+  /** Load balancer requests per task per minute. */
+  readonly requestsPerTarget?: number;
 }
 
 export interface DatabaseSettings {
@@ -86,12 +105,19 @@ export interface ServiceConfig {
   readonly memory: number;
   readonly cpuArchitecture: CpuArchitecture;
   readonly desiredCount: number;
+  /** Autoscaling between minCount and maxCount; absent when the service runs a fixed count. */
+  readonly scaling?: ScalingConfig;
   readonly routing: {
     readonly listenerPort?: number;
     readonly pathPrefix?: string;
     readonly priority: number;
+    /** True when the priority was derived from the service name, not written in the manifest. */
+    readonly derivedPriority: boolean;
   };
+  /** Plain environment variables, by name. */
   readonly environment: Readonly<Record<string, string>>;
+  /** Environment variables filled from Secrets Manager or SSM at task start: name to ARN (ECS valueFrom). */
+  readonly secrets: Readonly<Record<string, string>>;
   readonly calls: readonly string[];
   /** The data stores the service declares; each gets created for it and wired into its task. */
   readonly datastores: ServiceDatastores;

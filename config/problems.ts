@@ -23,11 +23,17 @@ export class ConfigError extends Error {
   }
 }
 
-/** Renders a value the way it appears in the JSON file. */
+const MAX_QUOTED_LENGTH = 160;
+
+/** Renders a value the way it appears in the JSON file; a very long one is cut, and says so. */
 export function quote(value: unknown): string {
   if (value === undefined) return "(missing)";
   const text = JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  if (text.length <= MAX_QUOTED_LENGTH) return text;
+  const cut = text.slice(0, MAX_QUOTED_LENGTH - 20);
+  return typeof value === "string"
+    ? `${cut}…" (${value.length} characters)`
+    : `${cut}… (${text.length} characters of JSON)`;
 }
 
 /** `$.a.b[2]["odd key"]` from path segments. */

@@ -3,10 +3,17 @@ import type {
   DatabaseSettings,
   DynamodbKey,
   EnvironmentConfig,
+  ScalingConfig,
   ServiceConfig,
   ServiceDatastores,
+  ServiceOverrides,
 } from "./model";
-import { DATABASE_DEFAULTS, ENVIRONMENT_DEFAULTS, SERVICE_DEFAULTS } from "./schema/constants";
+import {
+  DATABASE_DEFAULTS,
+  ENVIRONMENT_DEFAULTS,
+  SCALING_DEFAULTS,
+  SERVICE_DEFAULTS,
+} from "./schema/constants";
 import type { EnvironmentFile } from "./schema/environment";
 import type { ServiceFile } from "./schema/service";
 
@@ -31,13 +38,16 @@ export function resolveService(source: ServiceSource): ServiceConfig {
     memory: manifest.memory,
     cpuArchitecture: manifest.cpuArchitecture ?? SERVICE_DEFAULTS.cpuArchitecture,
     desiredCount: manifest.desiredCount,
+    scaling: manifest.scaling && resolveScaling(manifest.scaling),
     routing: {
       ...manifest.routing,
       priority:
         manifest.routing.priority ??
         stableNumber(manifest.name, DERIVED_PRIORITY_RANGE.min, DERIVED_PRIORITY_RANGE.max),
+      derivedPriority: manifest.routing.priority === undefined,
     },
     environment: manifest.environment ?? {},
+    secrets: manifest.secrets ?? {},
     calls: manifest.calls ?? [],
     datastores: resolveDatastores(manifest.datastores),
   };
@@ -87,6 +97,28 @@ function resolveDatabase(env: EnvironmentFile): DatabaseSettings {
   };
 }
 
+function resolveScaling(scaling: NonNullable<ServiceFile["scaling"]>): ScalingConfig {
+  const hasTarget =
+    scaling.cpuTargetPercent !== undefined ||
+    scaling.memoryTargetPercent !== undefined ||
+    scaling.requestsPerTarget !== undefined;
+  return hasTarget ? scaling : { ...scaling, cpuTargetPercent: SCALING_DEFAULTS.cpuTargetPercent };
+}
+
+/** A service as one environment runs it: its overrides of sizes, counts and scaling bounds applied. */
+export function applyOverrides(
+  service: ServiceConfig,
+  overrides?: ServiceOverrides,
+): ServiceConfig {
+  if (!overrides) return service;
+  const { scaling, ...sizes } = overrides;
+  return {
+    ...service,
+    ...sizes,
+    scaling: service.scaling && scaling ? { ...service.scaling, ...scaling } : service.scaling,
+  };
+}
+
 export function resolveEnvironment(
   file: string,
   env: EnvironmentFile,
@@ -101,10 +133,11 @@ export function resolveEnvironment(
     region: env.region,
     accountId: env.accountId,
     azs: env.azs,
-    vpc: env.vpc,
+    vpc: { ...env.vpc, interfaceEndpoints: env.vpc.interfaceEndpoints ?? [] },
     routing: {
       style: env.routing.style,
       sharedListenerPort: env.routing.sharedListenerPort ?? ENVIRONMENT_DEFAULTS.sharedListenerPort,
+      certificateArn: env.routing.certificateArn,
     },
     deletionProtection: env.deletionProtection ?? env.production,
     logRetentionDays: env.logRetentionDays ?? ENVIRONMENT_DEFAULTS.logRetentionDays,
@@ -119,6 +152,6 @@ export function resolveEnvironment(
     },
     tags: env.tags ?? {},
     serviceOverrides: overrides,
-    services: services.map((service) => ({ ...service, ...overrides[service.name] })),
+    services: services.map((service) => applyOverrides(service, overrides[service.name])),
   };
 }

@@ -64,3 +64,10 @@ export function overlaps(a: Ipv4Block, b: Ipv4Block): boolean {
 export function usableAddresses(block: Ipv4Block): number {
   return Math.max(0, blockSize(block.prefixLength) - 5);
 }
+
+/** The longest prefix (smallest block) whose usable addresses number at least `count`. */
+export function prefixLengthFor(count: number): number {
+  let prefixLength = 32;
+  while (prefixLength > 0 && usableAddresses({ network: 0, prefixLength }) < count) prefixLength--;
+  return prefixLength;
+}

@@ -34,3 +34,10 @@ export function describeMemoryOptions(cpu: number): string {
     return `${options.slice(0, -1).join(", ")} or ${options[options.length - 1]} MiB`;
   return `${options[0]} to ${options[options.length - 1]} MiB in steps of ${options[1] - options[0]}`;
 }
+
+/** The CPU values that accept a memory size, e.g. [256] for 512 MiB. */
+export function fargateCpuOptions(memory: number): number[] {
+  return Object.keys(MEMORY_BY_CPU)
+    .map(Number)
+    .filter((cpu) => isValidFargateSize(cpu, memory));
+}

@@ -75,7 +75,7 @@ describe("data store configuration", () => {
       }),
     ).toEqual([
       'environments/prod.json: $.database.instanceClass: "t4g.medium" is invalid; expected the RDS instance class; defaults to db.t4g.medium in production, db.t4g.micro elsewhere (e.g. "db.t4g.medium")',
-      "environments/prod.json: $.database.backupRetentionDays: 3 is out of range; expected a number from 7 to 35; expected days of automated backups (point-in-time restore), 7 to 35; defaults to 14 in production, 7 elsewhere",
+      "environments/prod.json: $.database.backupRetentionDays: 3 is outside 7 to 35; expected days of automated backups (point-in-time restore), 7 to 35; defaults to 14 in production, 7 elsewhere",
     ]);
   });
 

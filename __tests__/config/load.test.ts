@@ -1,36 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadProject } from "../../config/load";
-import { ConfigError, formatProblem } from "../../config/problems";
+import { configProject, problemsOf, type JsonEdit } from "../support/config-project";
 
-/** A copy of the repository's configuration in a temp dir, with edits applied to its JSON files. */
-function projectWith(edits: Record<string, (json: Record<string, any>) => void> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), "config-"));
-  cpSync("environments", join(root, "environments"), { recursive: true });
-  for (const service of ["users", "products"]) {
-    cpSync(`services/${service}/service.json`, join(root, "services", service, "service.json"), {
-      recursive: true,
-    });
-  }
-  for (const [file, edit] of Object.entries(edits)) {
-    const path = join(root, file);
-    const json = JSON.parse(readFileSync(path, "utf8"));
-    edit(json);
-    writeFileSync(path, JSON.stringify(json, null, 2));
-  }
-  return root;
-}
-
-function problemsOf(root: string): string[] {
-  try {
-    loadProject(root);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected the configuration to be rejected");
-}
+const projectWith = (edit: Record<string, JsonEdit>) => configProject({ edit });
 
 describe("loadProject", () => {
   it("loads the repository's environments with their services, defaults and overrides applied", () => {
@@ -77,7 +50,7 @@ describe("loadProject", () => {
     });
     expect(problemsOf(root)).toEqual([
       'services/users/service.json: $.port: "8000" is not an integer; expected the port the container listens on (e.g. 8000)',
-      "environments/dev.json: $.vpc.natStrategy: required key is missing; expected egress for the private subnets: a NAT gateway per AZ (highly available), a single shared one (cheaper), or none",
+      "environments/dev.json: $.vpc.natStrategy: required key is missing; expected egress for the private subnets: a NAT gateway per AZ (highly available), a single shared one (cheaper), or none (then see interfaceEndpoints)",
       'environments/dev.json: $.vpc.natStrategyy: unknown key; did you mean "natStrategy"?',
       `environments/dev.json: $.vpc.cidr: "10.0.0.0/33" is invalid; expected the VPC's IPv4 CIDR block, /16 to /24 (e.g. "10.0.0.0/16")`,
     ]);

@@ -5,6 +5,7 @@ import {
   isNetworkAddress,
   overlaps,
   parseCidr,
+  prefixLengthFor,
   usableAddresses,
 } from "../../lib/cidr";
 
@@ -51,5 +52,15 @@ describe("CIDR arithmetic", () => {
   it("counts the addresses AWS leaves to tasks (five are reserved per subnet)", () => {
     expect(usableAddresses(block("10.0.0.0/24"))).toBe(251);
     expect(usableAddresses(block("10.0.0.0/28"))).toBe(11);
+  });
+});
+
+describe("prefixLengthFor", () => {
+  it("gives the smallest block with enough usable addresses (AWS keeps five per subnet)", () => {
+    expect(prefixLengthFor(11)).toBe(28);
+    expect(prefixLengthFor(12)).toBe(27);
+    expect(prefixLengthFor(27)).toBe(27);
+    expect(prefixLengthFor(28)).toBe(26);
+    expect(prefixLengthFor(4091)).toBe(20);
   });
 });

@@ -1,5 +1,6 @@
 import {
   describeMemoryOptions,
+  fargateCpuOptions,
   fargateMemoryOptions,
   isValidFargateSize,
 } from "../../lib/fargate-sizes";
@@ -36,5 +37,13 @@ describe("Fargate task sizes", () => {
     expect(describeMemoryOptions(1024)).toBe("2048 to 8192 MiB in steps of 1024");
     expect(describeMemoryOptions(3)).toMatch(/not a Fargate size/);
     expect(fargateMemoryOptions(16384)).toHaveLength(12);
+  });
+});
+
+describe("fargateCpuOptions", () => {
+  it("lists the CPU values a memory size runs with", () => {
+    expect(fargateCpuOptions(512)).toEqual([256]);
+    expect(fargateCpuOptions(4096)).toEqual([512, 1024, 2048]);
+    expect(fargateCpuOptions(3000)).toEqual([]);
   });
 });

@@ -5,6 +5,11 @@ import type { ConfigProblem } from "../problems";
 export interface ProjectConfig {
   readonly environments: readonly EnvironmentConfig[];
   readonly services: readonly ServiceConfig[];
+  /**
+   * Services whose manifest exists but failed its schema (by folder and declared name): checks
+   * neither see them nor call references to them unknown, to avoid follow-on errors.
+   */
+  readonly unresolvedServices?: readonly string[];
 }
 
 /** A semantic check: returns every problem it finds, never throws. */

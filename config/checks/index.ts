@@ -1,9 +1,23 @@
 import type { ConfigProblem } from "../problems";
 import type { Check, ProjectConfig } from "./check";
+import { checkCertificate } from "./certificate";
+import { checkPrivateEgress } from "./egress";
+import { checkEnvironmentVariables } from "./environment-variables";
+import { checkAwsNames } from "./naming";
 import { checkAzRegion, checkSubnets, checkVpcCidr } from "./network";
+import { checkPathPrefixes } from "./paths";
 import { checkListenerPorts, checkRoutingFields, checkRulePriorities } from "./routing";
-import { checkCalls, checkFargateSizes, checkOverrideNames } from "./services";
-import { checkStateLock } from "./state";
+import { checkScalingBounds } from "./scaling";
+import { checkPlainSecrets } from "./secrets";
+import {
+  checkCalls,
+  checkFargateSizes,
+  checkHealthCheckTiming,
+  checkOverrideNames,
+} from "./services";
+import { checkStateBucketName, checkStateKeys, checkStateLock } from "./state";
+import { checkSubnetCapacity } from "./subnet-capacity";
+import { checkTags } from "./tags";
 import {
   checkDatabaseNames,
   checkDatabaseStorage,
@@ -14,25 +28,46 @@ import {
 
 export type { Check, ProjectConfig } from "./check";
 
-/** Every semantic check, run after the schemas pass. */
+/**
+ * Every semantic check, in the order their problems are listed. They run on every file that
+ * passed its schema; where two report the same field, the first one's problem is kept.
+ */
 export const CHECKS: readonly Check[] = [
   checkVpcCidr,
   checkSubnets,
+  checkSubnetCapacity,
   checkAzRegion,
+  checkPrivateEgress,
   checkFargateSizes,
+  checkHealthCheckTiming,
+  checkScalingBounds,
   checkCalls,
   checkOverrideNames,
+  checkAwsNames,
   checkRoutingFields,
   checkListenerPorts,
   checkRulePriorities,
+  checkPathPrefixes,
+  checkCertificate,
+  checkEnvironmentVariables,
+  checkDatastoreVariables,
+  checkPlainSecrets,
   checkStateLock,
+  checkStateBucketName,
+  checkStateKeys,
+  checkTags,
   checkDatabaseStorage,
   checkDatabaseNames,
   checkDynamodbKeys,
-  checkDatastoreVariables,
   checkSharedStateStores,
 ];
 
 export function runChecks(project: ProjectConfig): ConfigProblem[] {
-  return CHECKS.flatMap((check) => check(project));
+  const seen = new Set<string>();
+  return CHECKS.flatMap((check) => check(project)).filter((problem) => {
+    const key = `${problem.file}\0${problem.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

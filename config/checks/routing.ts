@@ -2,8 +2,11 @@ import type { EnvironmentConfig, ServiceConfig } from "../model";
 import { quote, type ConfigProblem } from "../problems";
 import type { Check } from "./check";
 
-const usesListeners = (env: EnvironmentConfig) => env.routing.style !== "path";
-const usesPaths = (env: EnvironmentConfig) => env.routing.style !== "listener";
+export const usesListeners = (env: EnvironmentConfig) => env.routing.style !== "path";
+export const usesPaths = (env: EnvironmentConfig) => env.routing.style !== "listener";
+
+/** The ports an HTTPS load balancer keeps for itself: HTTPS, and HTTP redirecting to it. */
+const HTTPS_PORTS = [443, 80] as const;
 
 /** The routing style of an environment needs the matching routing field in every manifest. */
 export const checkRoutingFields: Check = ({ environments, services }) => {
@@ -25,7 +28,10 @@ export const checkRoutingFields: Check = ({ environments, services }) => {
   return problems;
 };
 
-/** Two services cannot share a listener port, nor take the shared listener's port. */
+/**
+ * Every listener port is used once: two services cannot share one, nor take the shared
+ * listener's port, nor 443 and 80 when the environment serves HTTPS.
+ */
 export const checkListenerPorts: Check = ({ environments, services }) => {
   const problems: ConfigProblem[] = [];
   const owner = new Map<number, string>();
@@ -51,6 +57,20 @@ export const checkListenerPorts: Check = ({ environments, services }) => {
       });
     }
   }
+  const reported = new Set<string>();
+  for (const env of environments.filter((e) => usesListeners(e) && e.routing.certificateArn)) {
+    for (const service of services) {
+      const port = service.routing.listenerPort;
+      if (port === undefined || !(HTTPS_PORTS as readonly number[]).includes(port)) continue;
+      if (reported.has(service.file)) continue;
+      reported.add(service.file);
+      problems.push({
+        file: service.file,
+        path: "$.routing.listenerPort",
+        message: `${port} is kept for ${port === 443 ? "HTTPS" : "the redirect to HTTPS"} because ${env.file} sets routing.certificateArn; expected a port other than 443 and 80, e.g. 8080`,
+      });
+    }
+  }
   return problems;
 };
 
@@ -59,14 +79,17 @@ export const checkRulePriorities: Check = ({ services }) => {
   const owner = new Map<number, string>();
   const problems: ConfigProblem[] = [];
   for (const service of services.filter((s) => s.routing.pathPrefix !== undefined)) {
-    const first = owner.get(service.routing.priority);
+    const { priority, derivedPriority } = service.routing;
+    const first = owner.get(priority);
     if (first) {
       problems.push({
         file: service.file,
         path: "$.routing.priority",
-        message: `${service.routing.priority} is already the rule priority of ${quote(first)}; expected a unique priority from 1 to 50000`,
+        message: derivedPriority
+          ? `${priority} (derived from the service name) is already the rule priority of ${quote(first)}; expected an explicit priority from 1 to 50000 that no other service uses`
+          : `${priority} is already the rule priority of ${quote(first)}; expected a unique priority from 1 to 50000`,
       });
-    } else owner.set(service.routing.priority, service.name);
+    } else owner.set(priority, service.name);
   }
   return problems;
 };

@@ -1,4 +1,8 @@
-import { describeMemoryOptions, isValidFargateSize } from "../../lib/fargate-sizes";
+import {
+  describeMemoryOptions,
+  fargateCpuOptions,
+  isValidFargateSize,
+} from "../../lib/fargate-sizes";
 import { jsonPath, quote, type ConfigProblem } from "../problems";
 import type { Check } from "./check";
 
@@ -16,19 +20,27 @@ export const checkFargateSizes: Check = ({ environments, services }) => {
       const override = env.serviceOverrides[service.name];
       if (!override || (override.cpu === undefined && override.memory === undefined)) continue;
       if (isValidFargateSize(service.cpu, service.memory)) continue;
-      const field = override.memory === undefined ? "cpu" : "memory";
+      if (override.memory !== undefined) {
+        problems.push({
+          file: env.file,
+          path: jsonPath(["services", service.name, "memory"]),
+          message: sizeProblem(service.cpu, service.memory),
+        });
+        continue;
+      }
+      const cpus = fargateCpuOptions(service.memory);
       problems.push({
         file: env.file,
-        path: jsonPath(["services", service.name, field]),
-        message: sizeProblem(service.cpu, service.memory),
+        path: jsonPath(["services", service.name, "cpu"]),
+        message: `${service.cpu} CPU units cannot run with the ${service.memory} MiB of ${service.file}; expected a memory override of ${describeMemoryOptions(service.cpu)} next to it${cpus.length ? `, or cpu ${cpus.join(" or ")}` : ""}`,
       });
     }
   }
   return problems;
 };
 
-/** A service may call only other services of the project. */
-export const checkCalls: Check = ({ services }) => {
+/** A service may call only other services of the project (not itself). */
+export const checkCalls: Check = ({ services, unresolvedServices = [] }) => {
   const names = services.map((s) => s.name);
   return services.flatMap((service) =>
     service.calls.flatMap((callee, i): ConfigProblem[] => {
@@ -41,7 +53,7 @@ export const checkCalls: Check = ({ services }) => {
           },
         ];
       }
-      if (!names.includes(callee)) {
+      if (!names.includes(callee) && !unresolvedServices.includes(callee)) {
         return [
           {
             ...at,
@@ -55,11 +67,11 @@ export const checkCalls: Check = ({ services }) => {
 };
 
 /** Per-environment overrides must name services that exist. */
-export const checkOverrideNames: Check = ({ environments, services }) => {
+export const checkOverrideNames: Check = ({ environments, services, unresolvedServices = [] }) => {
   const names = services.map((s) => s.name);
   return environments.flatMap((env) =>
     Object.keys(env.serviceOverrides)
-      .filter((name) => !names.includes(name))
+      .filter((name) => !names.includes(name) && !unresolvedServices.includes(name))
       .map((name) => ({
         file: env.file,
         path: jsonPath(["services", name]),
@@ -67,3 +79,13 @@ export const checkOverrideNames: Check = ({ environments, services }) => {
       })),
   );
 };
+
+/** The load balancer refuses a health check whose timeout is not shorter than its interval. */
+export const checkHealthCheckTiming: Check = ({ services }) =>
+  services
+    .filter((s) => s.healthCheck.timeoutSeconds >= s.healthCheck.intervalSeconds)
+    .map((s) => ({
+      file: s.file,
+      path: "$.healthCheck.timeoutSeconds",
+      message: `${s.healthCheck.timeoutSeconds} is not shorter than intervalSeconds ${s.healthCheck.intervalSeconds}; expected a timeout below the interval (the load balancer refuses it otherwise)`,
+    }));

@@ -21,6 +21,15 @@ export const ENVIRONMENT_DEFAULTS = {
 
 export const CPU_ARCHITECTURES = ["X86_64", "ARM64"] as const;
 
+/**
+ * Interface VPC endpoints an environment may ask for (com.amazonaws.<region>.<name>). Without a NAT
+ * gateway, tasks reach AWS only through these (and the S3 gateway endpoint every VPC has).
+ */
+export const INTERFACE_ENDPOINTS = ["ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm"] as const;
+
+/** Applied when a service's scaling block names no target: track average CPU. */
+export const SCALING_DEFAULTS = { cpuTargetPercent: 70 } as const;
+
 /** Defaults the schema advertises to editors and the loader applies: one source for both. */
 export const SERVICE_DEFAULTS = {
   cpuArchitecture: "X86_64",
@@ -76,6 +85,7 @@ export type NatStrategy = (typeof NAT_STRATEGIES)[number];
 export type RoutingStyle = (typeof ROUTING_STYLES)[number];
 export type FargateCpu = (typeof FARGATE_CPU_UNITS)[number];
 export type CpuArchitecture = (typeof CPU_ARCHITECTURES)[number];
+export type InterfaceEndpoint = (typeof INTERFACE_ENDPOINTS)[number];
 export type DynamodbAttributeType = (typeof DYNAMODB_ATTRIBUTE_TYPES)[number];
 export type DynamodbProjection = (typeof DYNAMODB_PROJECTIONS)[number];
 export type DynamodbOperation = (typeof DYNAMODB_OPERATIONS)[number];

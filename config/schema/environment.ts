@@ -3,12 +3,22 @@ import {
   DATABASE_DEFAULTS,
   ENVIRONMENT_DEFAULTS,
   FARGATE_CPU_UNITS,
+  INTERFACE_ENDPOINTS,
   LOG_RETENTION_DAYS,
   NAT_STRATEGIES,
   ROUTING_STYLES,
   STATE_LOCKS,
 } from "./constants";
-import { Cidr, NumberEnum, Port, REGION_PATTERN, ServiceName, StringEnum } from "./fields";
+import {
+  CERTIFICATE_ARN_PATTERN,
+  Cidr,
+  KeyedRecord,
+  NumberEnum,
+  Port,
+  REGION_PATTERN,
+  ServiceName,
+  StringEnum,
+} from "./fields";
 
 const Vpc = Type.Object(
   {
@@ -27,8 +37,16 @@ const Vpc = Type.Object(
     ),
     natStrategy: StringEnum(NAT_STRATEGIES, {
       description:
-        "egress for the private subnets: a NAT gateway per AZ (highly available), a single shared one (cheaper), or none",
+        "egress for the private subnets: a NAT gateway per AZ (highly available), a single shared one (cheaper), or none (then see interfaceEndpoints)",
     }),
+    interfaceEndpoints: Type.Optional(
+      Type.Array(StringEnum(INTERFACE_ENDPOINTS, { description: "an interface VPC endpoint" }), {
+        uniqueItems: true,
+        description:
+          'interface VPC endpoints in the private subnets, so tasks reach those AWS APIs privately; with natStrategy "none" they are the only way out: "ecr.api", "ecr.dkr" and "logs" always, "secretsmanager" or "ssm" when services use such secrets (S3 has a gateway endpoint)',
+        default: [],
+      }),
+    ),
   },
   { additionalProperties: false, description: "the network" },
 );
@@ -42,6 +60,16 @@ const Routing = Type.Object(
     sharedListenerPort: Type.Optional(
       Port("the port of the shared path-routing listener", {
         default: ENVIRONMENT_DEFAULTS.sharedListenerPort,
+      }),
+    ),
+    certificateArn: Type.Optional(
+      Type.String({
+        pattern: CERTIFICATE_ARN_PATTERN,
+        description:
+          "an ACM certificate ARN in the environment's region: the load balancer then serves HTTPS on 443 and redirects HTTP on 80",
+        examples: [
+          "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789",
+        ],
       }),
     ),
   },
@@ -66,6 +94,30 @@ const ServiceOverrides = Type.Object(
         maximum: 122880,
         description: "task memory in MiB in this environment",
       }),
+    ),
+    scaling: Type.Optional(
+      Type.Object(
+        {
+          minCount: Type.Optional(
+            Type.Integer({
+              minimum: 0,
+              maximum: 1000,
+              description: "the fewest tasks autoscaling keeps running in this environment",
+            }),
+          ),
+          maxCount: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              maximum: 1000,
+              description: "the most tasks autoscaling may run in this environment",
+            }),
+          ),
+        },
+        {
+          additionalProperties: false,
+          description: "this environment's autoscaling bounds (the manifest must have scaling)",
+        },
+      ),
     ),
   },
   { additionalProperties: false, description: "per-environment sizes and counts for one service" },
@@ -143,7 +195,7 @@ const State = Type.Object(
     bucket: Type.String({
       pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
       description:
-        "the S3 bucket that holds Terraform state (3-63 lowercase letters, digits, dots, hyphens)",
+        "the S3 bucket that holds Terraform state: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit",
       examples: ["acme-shop-terraform-state"],
     }),
     key: Type.Optional(
@@ -217,7 +269,7 @@ export const EnvironmentSchema = Type.Object(
       {
         minItems: 2,
         uniqueItems: true,
-        description: "the availability zones to spread over, at least two",
+        description: "the availability zones of the region to spread over",
       },
     ),
     vpc: Vpc,
@@ -250,17 +302,20 @@ export const EnvironmentSchema = Type.Object(
       ),
     ),
     services: Type.Optional(
-      Type.Record(ServiceName("a service name"), ServiceOverrides, {
-        additionalProperties: false,
+      KeyedRecord(ServiceName("a service name"), ServiceOverrides, {
         description: "per-service sizes and counts for this environment, keyed by service name",
       }),
     ),
     database: Type.Optional(Database),
     state: State,
     tags: Type.Optional(
-      Type.Record(
-        Type.String({ minLength: 1, maxLength: 128 }),
-        Type.String({ maxLength: 256, description: "a tag value, up to 256 characters" }),
+      KeyedRecord(
+        Type.String({
+          minLength: 1,
+          maxLength: 128,
+          description: "a tag key of 1 to 128 characters",
+        }),
+        Type.String({ maxLength: 256, description: "a tag value of up to 256 characters" }),
         { description: "tags applied to every resource" },
       ),
     ),

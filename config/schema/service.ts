@@ -5,16 +5,25 @@ import {
   DYNAMODB_OPERATIONS,
   DYNAMODB_PROJECTIONS,
   FARGATE_CPU_UNITS,
+  SCALING_DEFAULTS,
   SERVICE_DEFAULTS,
 } from "./constants";
-import { NumberEnum, Port, ServiceName, StringEnum } from "./fields";
+import {
+  EnvVarName,
+  KeyedRecord,
+  NumberEnum,
+  Port,
+  SecretReference,
+  ServiceName,
+  StringEnum,
+} from "./fields";
 
 const HealthCheck = Type.Object(
   {
     path: Type.String({
       pattern: "^/[A-Za-z0-9._~/-]*$",
       maxLength: 1024,
-      description: "the HTTP path that answers 200 while the service is healthy",
+      description: "the HTTP path, starting with /, that answers 200 while the service is healthy",
       examples: ["/health"],
     }),
     intervalSeconds: Type.Optional(
@@ -72,7 +81,8 @@ const Routing = Type.Object(
       Type.String({
         pattern: "^(/[a-z0-9][a-z0-9._-]*)+$",
         maxLength: 120,
-        description: "the path prefix routed to this service on the shared listener (path routing)",
+        description:
+          "the path prefix routed to this service on the shared listener (path routing): /-separated lowercase segments without a trailing /",
         examples: ["/users"],
       }),
     ),
@@ -169,6 +179,38 @@ const Dynamodb = Type.Object(
   },
 );
 
+const Percent = (description: string) =>
+  Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description }));
+
+const Scaling = Type.Object(
+  {
+    minCount: Type.Integer({
+      minimum: 0,
+      maximum: 1000,
+      description: "the fewest tasks autoscaling keeps running (at most desiredCount)",
+    }),
+    maxCount: Type.Integer({
+      minimum: 1,
+      maximum: 1000,
+      description: "the most tasks autoscaling may run (at least desiredCount)",
+    }),
+    cpuTargetPercent: Percent("the average CPU utilization autoscaling keeps the tasks at"),
+    memoryTargetPercent: Percent("the average memory utilization autoscaling keeps the tasks at"),
+    requestsPerTarget: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 1000000,
+        description:
+          "the load balancer requests per task per minute autoscaling keeps the tasks at",
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description: `autoscaling between minCount and maxCount tasks, tracking the targets given (CPU at ${SCALING_DEFAULTS.cpuTargetPercent}% when none is)`,
+  },
+);
+
 const Datastores = Type.Object(
   {
     postgres: Type.Optional(Postgres),
@@ -185,7 +227,7 @@ export const ServiceSchema = Type.Object(
     $schema: Type.Optional(
       Type.String({ description: "path to this file's JSON Schema, for editors" }),
     ),
-    name: ServiceName("the service name; also its DNS name inside the cluster (Service Connect)"),
+    name: ServiceName("the service name, also its DNS name in the cluster"),
     port: Port("the port the container listens on", { examples: [8000] }),
     healthCheck: HealthCheck,
     cpu: NumberEnum(FARGATE_CPU_UNITS, { description: "Fargate CPU units (1024 = one vCPU)" }),
@@ -207,15 +249,22 @@ export const ServiceSchema = Type.Object(
       description: "number of tasks to run",
     }),
     routing: Routing,
+    scaling: Type.Optional(Scaling),
     environment: Type.Optional(
-      Type.Record(
-        Type.String({ pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }),
-        Type.String({ maxLength: 4096 }),
+      KeyedRecord(
+        EnvVarName(),
+        Type.String({ maxLength: 4096, description: "a value of up to 4096 characters" }),
         {
-          additionalProperties: false,
-          description: "plain environment variables for the container (never secrets)",
+          description:
+            "plain environment variables for the container, visible in the task definition: never secrets (see secrets)",
         },
       ),
+    ),
+    secrets: Type.Optional(
+      KeyedRecord(EnvVarName(), SecretReference(), {
+        description:
+          "environment variables ECS fills from Secrets Manager or SSM Parameter Store when the task starts, by ARN",
+      }),
     ),
     calls: Type.Optional(
       Type.Array(ServiceName("a service this one calls"), {

@@ -1,0 +1,66 @@
+import fc from "fast-check";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadProject } from "../../config/load";
+import { ConfigError, formatProblem } from "../../config/problems";
+import { validProject, writeProject } from "../support/config-arbitraries";
+import { MUTATION_COUNTS, mutationOf } from "../support/config-mutations";
+import { synthEnvironmentStack } from "../support/stacks";
+
+describe("randomly generated configurations", () => {
+  it("pass validation when valid, and synthesize a service per manifest in every environment", () => {
+    fc.assert(
+      fc.property(validProject, (project) => {
+        const { environments } = loadProject(writeProject(project));
+        expect(environments).toHaveLength(project.environments.length);
+        for (const env of environments) {
+          const imageTags = Object.fromEntries(
+            env.services.map((s) => [s.name, "0123456789abcdef"]),
+          );
+          const synth = synthEnvironmentStack(env, { imageTags, projectDir: "../../.." });
+          expect(Object.keys(synth.resources("aws_ecs_service"))).toHaveLength(
+            project.services.length,
+          );
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it("are rejected after one invalid change, with one problem, at the changed field: no follow-on errors", () => {
+    fc.assert(
+      fc.property(
+        validProject,
+        fc.constantFrom("environment" as const, "service" as const),
+        fc.nat(),
+        fc.nat(),
+        (project, kind, which, target) => {
+          const mutation = mutationOf(project, kind, which % MUTATION_COUNTS[kind], target);
+          const root = writeProject(project);
+          const path = join(root, mutation.file);
+          const json = JSON.parse(readFileSync(path, "utf8"));
+          mutation.apply(json);
+          writeFileSync(path, JSON.stringify(json, null, 2));
+
+          let problems: string[] = [];
+          try {
+            loadProject(root);
+          } catch (error) {
+            if (!(error instanceof ConfigError)) throw error;
+            problems = error.problems.map(formatProblem);
+          }
+          const at = `${mutation.file}: ${mutation.path}: `;
+          expect({ mutation: mutation.description, problems }).toEqual({
+            mutation: mutation.description,
+            problems: [expect.stringMatching(new RegExp(`^${escapeRegExp(at)}`))],
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

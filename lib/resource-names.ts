@@ -1,0 +1,110 @@
+import { AWS_NAME_LIMITS, fitName } from "./aws-names";
+import type { AwsNameKind } from "./aws-name-rules";
+
+/**
+ * The AWS names the stack gives an environment's shared resources and each service's resources,
+ * composed exactly as the modules compose them (a test compares these with a synthesized stack),
+ * so that configuration checks can prove every name valid before anything is synthesized.
+ * `prefix` is "<project>-<environment>", e.g. "shop-prod".
+ */
+export interface ResourceName {
+  readonly kind: AwsNameKind;
+  /** Which resource of that kind, when there are several (the execution or task IAM role). */
+  readonly role?: string;
+  readonly name: string;
+}
+
+export function environmentResourceNames(prefix: string): ResourceName[] {
+  return [
+    { kind: "loadBalancer", name: fitName([prefix], AWS_NAME_LIMITS.loadBalancer) },
+    { kind: "securityGroup", role: "load balancer", name: `${prefix}-alb` },
+    { kind: "ecsCluster", name: fitName([prefix], AWS_NAME_LIMITS.ecsCluster) },
+    { kind: "serviceConnectNamespace", name: prefix },
+  ];
+}
+
+/** What shapes a service's names beyond its own name: the data stores it declares. */
+export interface ServiceNaming {
+  readonly name: string;
+  /** Set when the service has a PostgreSQL database. */
+  readonly postgres?: { readonly engineVersion: string; readonly readReplica: boolean };
+  readonly dynamodb?: boolean;
+}
+
+/** RDS writes these logs to CloudWatch, under names of its own choosing. */
+const RDS_EXPORTED_LOGS = ["postgresql", "upgrade"];
+
+function postgresNames(
+  identifierBase: string,
+  postgres: NonNullable<ServiceNaming["postgres"]>,
+): ResourceName[] {
+  const identifier = fitName([identifierBase], AWS_NAME_LIMITS.dbIdentifier);
+  const family = `postgres${postgres.engineVersion.split(".")[0]}`;
+  const instances = [identifier];
+  if (postgres.readReplica) {
+    instances.push(fitName([identifier, "replica"], AWS_NAME_LIMITS.dbIdentifier));
+  }
+  return [
+    ...instances.map((name): ResourceName => ({ kind: "dbInstance", name })),
+    { kind: "dbSubnetGroup", name: identifier },
+    {
+      kind: "dbParameterGroup",
+      name: fitName([identifier, family], AWS_NAME_LIMITS.dbParameterGroup),
+    },
+    {
+      kind: "securityGroup",
+      role: "database",
+      name: fitName([identifier, "postgres"], AWS_NAME_LIMITS.securityGroup),
+    },
+    {
+      kind: "kmsAlias",
+      role: "database",
+      name: fitName([`alias/${identifier}-postgres`], AWS_NAME_LIMITS.kmsAlias),
+    },
+    ...instances.flatMap((instance) =>
+      RDS_EXPORTED_LOGS.map((log): ResourceName => ({
+        kind: "logGroup",
+        role: `database ${log}`,
+        name: `/aws/rds/instance/${instance}/${log}`,
+      })),
+    ),
+  ];
+}
+
+function dynamodbNames(tableBase: string): ResourceName[] {
+  const table = fitName([tableBase], AWS_NAME_LIMITS.dynamodbTable);
+  return [
+    { kind: "dynamodbTable", name: table },
+    {
+      kind: "kmsAlias",
+      role: "table",
+      name: fitName([`alias/${table}`], AWS_NAME_LIMITS.kmsAlias),
+    },
+  ];
+}
+
+export function serviceResourceNames(prefix: string, naming: ServiceNaming): ResourceName[] {
+  const service = naming.name;
+  return [
+    ...(naming.postgres ? postgresNames(`${prefix}-${service}`, naming.postgres) : []),
+    ...(naming.dynamodb ? dynamodbNames(`${prefix}-${service}`) : []),
+    { kind: "ecrRepository", name: `${prefix}/${service}` },
+    { kind: "targetGroup", name: fitName([prefix, service], AWS_NAME_LIMITS.targetGroup) },
+    {
+      kind: "iamRole",
+      role: "execution",
+      name: fitName([`${prefix}-${service}`, "exec"], AWS_NAME_LIMITS.iamRole),
+    },
+    {
+      kind: "iamRole",
+      role: "task",
+      name: fitName([`${prefix}-${service}`, "task"], AWS_NAME_LIMITS.iamRole),
+    },
+    { kind: "securityGroup", name: fitName([prefix, service], AWS_NAME_LIMITS.securityGroup) },
+    { kind: "logGroup", name: `/ecs/${prefix}/${service}` },
+    { kind: "taskFamily", name: `${prefix}-${service}` },
+    { kind: "ecsService", name: fitName([service], AWS_NAME_LIMITS.ecsService) },
+    { kind: "containerName", name: service },
+    { kind: "serviceConnectName", name: service },
+  ];
+}
