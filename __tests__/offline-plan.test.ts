@@ -10,7 +10,7 @@ import { resourcesToCreate, showPlan, type PlanJson } from "../lib/offline-plan/
 import { readSynthesizedStacks } from "../lib/offline-plan/synthesized-stack";
 import { synthesize } from "../main";
 import { tempDir } from "./support/temp-dir";
-import { treeSnapshot } from "./support/tree-snapshot";
+import { snapshotTree } from "./support/tree-snapshot";
 
 const REPO_ROOT = resolve(__dirname, "..");
 const environments = loadProject(REPO_ROOT).environments;
@@ -31,7 +31,7 @@ describe("npm run plan: every stack planned offline against the state stand-ins"
     const dir = tempDir("offline-plan-");
     outdir = join(dir, "cdktf.out");
     synthesize(REPO_ROOT, outdir);
-    synthesized = treeSnapshot(outdir);
+    synthesized = snapshotTree(outdir);
     emulators = await startEmulators();
     report = await planAllStacksOffline({
       root: REPO_ROOT,
@@ -145,6 +145,6 @@ describe("npm run plan: every stack planned offline against the state stand-ins"
   });
 
   it("leaves the synthesized output byte for byte as it was", () => {
-    expect(treeSnapshot(outdir)).toEqual(synthesized);
+    expect(snapshotTree(outdir)).toEqual(synthesized);
   });
 });

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
-import { editJson, makeTempProject, snapshotTree, SYNTH_COMMAND } from "./support/temp-project";
+import { editJson, makeTempProject, SYNTH_COMMAND } from "./support/temp-project";
+import { snapshotTree } from "./support/tree-snapshot";
 
 function synth(cwd: string) {
   const [command, ...args] = SYNTH_COMMAND;

@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 
 export const REPO_ROOT = resolve(__dirname, "..", "..");
 
@@ -41,18 +41,4 @@ export function editJson(
   const json = JSON.parse(readFileSync(path, "utf8"));
   edit(json);
   writeFileSync(path, JSON.stringify(json, null, 2));
-}
-
-/** Every file under dir with its content, for byte-for-byte comparisons. */
-export function snapshotTree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files[relative(dir, path)] = readFileSync(path, "base64");
-    }
-  };
-  walk(dir);
-  return files;
 }

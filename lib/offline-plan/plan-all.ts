@@ -1,14 +1,10 @@
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { startEmulators, type Emulators } from "../emulators";
-import { terraformEnv } from "../terraform-cli/terraform-env";
-import { withDirectoryLock } from "../terraform-cli/directory-lock";
-import { writeTerraformCliConfig, type TerraformCli } from "../terraform-cli/write-cli-config";
-import { offlineBackendConfig } from "./backend-config";
-import { createLimiter, type Limiter } from "./limiter";
+import type { TerraformCli } from "../terraform-cli/write-cli-config";
+import { createLimiter } from "./limiter";
+import { prepareOfflineRuns } from "./offline-setup";
 import { planStackOffline, type OfflineStackPlan } from "./plan-stack";
-import { s3Backend, stateStores } from "./s3-backend";
-import { stackProviderRequirements } from "./stack-requirements";
 import { readSynthesizedStacks, type SynthesizedStack } from "./synthesized-stack";
 
 /** Where offline working directories live, below the project root; never committed. */
@@ -65,16 +61,10 @@ function selectStacks(
   return all.filter((stack) => names.includes(stack.name));
 }
 
-/** One `terraform init` at a time, in this process and across processes sharing the plugin cache. */
-function pluginCacheWriters(lockDir: string): Limiter {
-  const inProcess = createLimiter(1);
-  return { run: (task) => inProcess.run(() => withDirectoryLock(lockDir, task)) };
-}
-
 /**
- * Plans every synthesized stack offline: writes the CLI configuration (provider mirror), starts
- * the S3/DynamoDB stand-ins with each backend's bucket and lock table, then inits (one at a time)
- * and plans (up to `jobs` at once) each stack in its own working directory.
+ * Plans every synthesized stack offline: starts the S3/DynamoDB stand-ins, writes the CLI
+ * configuration (provider mirror), creates each backend's bucket and lock table, then inits (one at
+ * a time) and plans (up to `jobs` at once) each stack in its own working directory.
  */
 export async function planAllStacksOffline(
   options: OfflinePlanOptions,
@@ -85,23 +75,12 @@ export async function planAllStacksOffline(
     readSynthesizedStacks(resolve(root, options.outdir ?? "cdktf.out")),
     options.stacks,
   );
-  const backends = stacks.map((stack) => s3Backend(stack.name, stack.config));
-  const cli = writeTerraformCliConfig(root, stackProviderRequirements(stacks));
-  const env = terraformEnv({ cliConfigFile: cli.configFile, offline: true });
-
   const emulatorsStarted = performance.now();
   const emulators = options.emulators ?? (await startEmulators());
   const emulatorsStartMs = performance.now() - emulatorsStarted;
   try {
-    await emulators.provisionStateStores(stateStores(backends));
-    const context = {
-      env,
-      credentials: emulators.credentials,
-      backendConfig: offlineBackendConfig(emulators.endpoints, emulators.credentials),
-      lockTimeout: options.lockTimeout ?? "30s",
-      initLimiter: pluginCacheWriters(cli.pluginCacheLock),
-      signal: options.signal,
-    };
+    const setup = await prepareOfflineRuns({ root, stacks, emulators, signal: options.signal });
+    const context = { ...setup.context, lockTimeout: options.lockTimeout ?? "30s" };
     const stackLimiter = createLimiter(
       options.jobs ?? Math.max(1, Math.min(stacks.length, availableParallelism())),
     );
@@ -119,7 +98,13 @@ export async function planAllStacksOffline(
     const rejected = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (rejected) throw rejected.reason;
     const plans = settled.map((r) => (r as PromiseFulfilledResult<OfflineStackPlan>).value);
-    return { plans, cli, env, emulatorsStartMs, totalMs: performance.now() - started };
+    return {
+      plans,
+      cli: setup.cli,
+      env: context.env,
+      emulatorsStartMs,
+      totalMs: performance.now() - started,
+    };
   } finally {
     if (options.emulators === undefined) await emulators.stop();
   }

@@ -1,25 +1,14 @@
-import type { Limiter } from "./limiter";
-import type { OfflineCredentials } from "./offline-credentials";
-import { offlineOverride } from "./offline-override";
+import { initStackOffline, type OfflineStackContext } from "./init-stack";
 import { parsePlanSummary, type PlanSummary } from "./plan-summary";
-import { s3Backend } from "./s3-backend";
 import type { SynthesizedStack } from "./synthesized-stack";
 import { runTerraform, type TerraformRun } from "./terraform-process";
-import { prepareWorkingDir } from "./working-dir";
 
 /** The saved plan's file name in each working directory. */
 export const PLAN_FILE = "offline.tfplan";
 
-export interface StackPlanContext {
-  readonly env: NodeJS.ProcessEnv;
-  readonly credentials: OfflineCredentials;
-  /** `-backend-config` arguments pointing S3 backends at the stand-ins. */
-  readonly backendConfig: readonly string[];
+export interface StackPlanContext extends OfflineStackContext {
   /** How long a plan waits for a state lock held by someone else, e.g. `30s`; `0s` fails at once. */
   readonly lockTimeout: string;
-  /** Serializes `init`: the plugin cache is not safe for concurrent writers. */
-  readonly initLimiter: Limiter;
-  readonly signal?: AbortSignal;
 }
 
 export interface OfflineStackPlan {
@@ -56,32 +45,22 @@ export async function planStackOffline(
   workDir: string,
   context: StackPlanContext,
 ): Promise<OfflineStackPlan> {
-  const backend = s3Backend(stack.name, stack.config);
-  prepareWorkingDir(stack.directory, workDir, offlineOverride(stack.config, context.credentials));
-  const run = (args: readonly string[]): Promise<TerraformRun> =>
-    runTerraform(args, { cwd: workDir, env: context.env, signal: context.signal });
-
-  const init = await context.initLimiter.run(() =>
-    run([
-      "init",
-      "-input=false",
-      "-no-color",
-      "-reconfigure",
-      ...(backend === undefined ? [] : context.backendConfig),
-    ]),
-  );
+  const init = await initStackOffline(stack, workDir, context);
   const base = { stack: stack.name, workDir, initMs: init.durationMs };
   if (init.exitCode !== 0) {
     return { ...base, ok: false, failedStep: "init", error: failure(init), planMs: 0 };
   }
 
-  const plan = await run([
-    "plan",
-    "-input=false",
-    "-no-color",
-    `-lock-timeout=${context.lockTimeout}`,
-    `-out=${PLAN_FILE}`,
-  ]);
+  const plan = await runTerraform(
+    [
+      "plan",
+      "-input=false",
+      "-no-color",
+      `-lock-timeout=${context.lockTimeout}`,
+      `-out=${PLAN_FILE}`,
+    ],
+    { cwd: workDir, env: context.env, signal: context.signal },
+  );
   const summary = parsePlanSummary(plan.stdout);
   if (plan.exitCode !== 0 || summary === undefined) {
     return {

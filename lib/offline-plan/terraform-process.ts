@@ -15,6 +15,11 @@ export interface TerraformRunOptions {
   readonly env: NodeJS.ProcessEnv;
   /** Aborting interrupts terraform once, as Ctrl-C would (it releases its lock), then kills it. */
   readonly signal?: AbortSignal;
+  /**
+   * Called once terraform has started, with its process id, which is also the id of its process
+   * group (terraform and its provider plugins).
+   */
+  readonly onStart?: (pid: number) => void;
 }
 
 /** How long an interrupted terraform may take to release its lock before it is killed. */
@@ -61,6 +66,7 @@ export function runTerraform(
       detached: true,
     });
     running.add(child);
+    if (child.pid !== undefined) options.onStart?.(child.pid);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout?.on("data", (chunk: Buffer) => stdout.push(chunk));
