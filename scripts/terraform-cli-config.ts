@@ -1,5 +1,5 @@
 // `npm run terraform-cli-config`: synthesizes, locates a provider mirror holding the providers the
-// stacks require, and writes .terraform-cli/terraform.rc. Prints the line to use it in a shell:
+// stacks require, and writes .terraform-cli/terraform-<hash>.rc. Prints the line to use it in a shell:
 //   eval "$(npm run --silent terraform-cli-config)"
 import { resolve } from "node:path";
 import { ConfigError, formatProblem } from "../config/problems";

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { configProject, problemsOf, type JsonEdit } from "../support/config-project";
-import { editJson, makeTempProject, snapshotTree, SYNTH_COMMAND } from "../support/temp-project";
+import { editJson, makeTempProject, SYNTH_COMMAND } from "../support/temp-project";
+import { snapshotTree } from "../support/tree-snapshot";
 
 /**
  * Mistakes across four files: files the schema rejects as a whole (a required key gone), files

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
@@ -28,8 +29,10 @@ export interface TerraformCli {
 }
 
 /**
- * Locates a provider mirror for `requirements` and writes `<root>/.terraform-cli/terraform.rc`
- * (atomically: concurrent runs never read half a file), with a plugin cache beside it.
+ * Locates a provider mirror for `requirements` and writes `<root>/.terraform-cli/terraform-<hash>.rc`,
+ * with a plugin cache beside it. The file is named after its content, so concurrent runs that need
+ * different providers never replace each other's configuration, and written atomically, so no run
+ * reads half a file.
  */
 export function writeTerraformCliConfig(
   root: string,
@@ -49,9 +52,13 @@ export function writeTerraformCliConfig(
   });
   const mirrorSearchMs = performance.now() - started;
 
-  const configFile = join(dir, "terraform.rc");
+  const text = renderCliConfig({ lookup, pluginCacheDir });
+  const configFile = join(
+    dir,
+    `terraform-${createHash("sha256").update(text).digest("hex").slice(0, 12)}.rc`,
+  );
   const staging = `${configFile}.${process.pid}.tmp`;
-  writeFileSync(staging, renderCliConfig({ lookup, pluginCacheDir }));
+  writeFileSync(staging, text);
   renameSync(staging, configFile);
   return {
     configFile,
