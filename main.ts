@@ -1,30 +1,22 @@
-import { App, TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import { join, relative, resolve } from "node:path";
-import { ConfigError, formatProblem } from "./config/problems";
-import { loadProject } from "./config/load";
+import { resolve } from "node:path";
 import type { DynamodbUse, EnvironmentConfig } from "./config/model";
-import { synthesizeAtomically } from "./lib/atomic-synth";
-import { dockerPlatform } from "./lib/docker-platform";
-import { imageTag } from "./lib/image-tag";
+import { mapValues } from "./lib/map-values";
 import { AlbModule } from "./modules/alb";
 import { DynamodbModule } from "./modules/dynamodb";
 import { EcrModule } from "./modules/ecr";
-import { EcsModule, type DatabaseConnection, type TableAccess } from "./modules/ecs";
+import { EcsModule } from "./modules/ecs";
 import { ImageBuildModule } from "./modules/image-build";
 import { RdsModule } from "./modules/rds";
 import { VpcModule } from "./modules/vpc";
 import { useAwsProvider } from "./stacks/aws-provider";
+import { databaseConnection, tableAccess } from "./stacks/datastore-wiring";
 import { useRemoteState } from "./stacks/remote-state";
 import { StateStack } from "./stacks/state-stack";
+import { exitOnConfigError, synthesizeProject, type SourceSettings } from "./stacks/synthesis";
 
-/** What the stack needs to know of the checkout it is synthesized from. */
-export interface SourceSettings {
-  /** Image tag per service: a content hash of its source. */
-  readonly imageTags: Readonly<Record<string, string>>;
-  /** The project root, relative to the stack's directory (where Terraform runs the image builds). */
-  readonly projectDir: string;
-}
+export type { SourceSettings } from "./stacks/synthesis";
 
 /**
  * One environment: network, load balancer, registries, each service's data stores and the
@@ -161,68 +153,17 @@ export class EnvironmentStack extends TerraformStack {
   }
 }
 
-function mapValues<T, U>(map: ReadonlyMap<string, T>, f: (value: T) => U): Record<string, U> {
-  return Object.fromEntries([...map].map(([key, value]) => [key, f(value)]));
-}
-
-function databaseConnection(database: RdsModule): DatabaseConnection {
-  return {
-    address: database.address,
-    readerAddress: database.readerAddress,
-    port: database.port,
-    databaseName: database.databaseName,
-    username: database.username,
-    secretArn: database.secretArn,
-    secretKmsKeyArn: database.kmsKeyArn,
-    securityGroupId: database.securityGroupId,
-  };
-}
-
-function tableAccess(table: DynamodbModule, use: DynamodbUse): TableAccess {
-  return {
-    tableName: table.tableName,
-    tableArn: table.tableArn,
-    indexArns: use.indexes.length > 0 ? table.indexArns : undefined,
-    operations: use.operations,
-    kmsKeyArn: table.kmsKeyArn,
-  };
-}
-
-/**
- * Validates every configuration file, then synthesizes the state bootstrap stack and every
- * environment into outdir, atomically.
- */
+/** The state bootstrap stack and one stack per environment. */
 export function synthesize(root: string, outdir: string): void {
-  const project = loadProject(root);
-  const imageTags = Object.fromEntries(
-    project.services.map((s) => [
-      s.name,
-      imageTag(join(root, s.directory), { platform: dockerPlatform(s.cpuArchitecture) }),
-    ]),
-  );
-  synthesizeAtomically(outdir, (stagingDir) => {
-    const app = new App({ outdir: stagingDir, stackTraces: false });
+  synthesizeProject(root, outdir, (app, { project, root: projectRoot, sourceFor }) => {
     new StateStack(app, {
       environments: project.environments,
-      localStatePath: resolve(root, "terraform.state.tfstate"),
+      localStatePath: resolve(projectRoot, "terraform.state.tfstate"),
     });
-    for (const env of project.environments) {
-      const projectDir = relative(resolve(outdir, "stacks", env.name), resolve(root)) || ".";
-      new EnvironmentStack(app, env, { imageTags, projectDir });
-    }
-    app.synth();
+    for (const env of project.environments) new EnvironmentStack(app, env, sourceFor(env));
   });
 }
 
 if (require.main === module) {
-  try {
-    synthesize(process.cwd(), process.env.CDKTF_OUTDIR ?? "cdktf.out");
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(
-      `Synthesis stopped: ${error.problems.length} configuration problem(s), nothing written.`,
-    );
-    for (const problem of error.problems) console.error(formatProblem(problem));
-    process.exit(1);
-  }
+  exitOnConfigError(() => synthesize(process.cwd(), process.env.CDKTF_OUTDIR ?? "cdktf.out"));
 }

@@ -1,0 +1,65 @@
+import { App } from "cdktf";
+import { join, relative, resolve } from "node:path";
+import type { ProjectConfig } from "../config/checks";
+import { loadProject } from "../config/load";
+import type { EnvironmentConfig } from "../config/model";
+import { ConfigError, formatProblem } from "../config/problems";
+import { synthesizeAtomically } from "../lib/atomic-synth";
+import { dockerPlatform } from "../lib/docker-platform";
+import { imageTag } from "../lib/image-tag";
+
+/** What an environment stack needs to know of the checkout it is synthesized from. */
+export interface SourceSettings {
+  /** Image tag per service: a content hash of its source. */
+  readonly imageTags: Readonly<Record<string, string>>;
+  /** The project root, relative to the stack's directory (where Terraform runs the image builds). */
+  readonly projectDir: string;
+}
+
+export interface ProjectSources {
+  readonly project: ProjectConfig;
+  /** The project root, absolute. */
+  readonly root: string;
+  sourceFor(env: EnvironmentConfig): SourceSettings;
+}
+
+/**
+ * Validates every configuration file under root, then runs `defineStacks` on a fresh app and
+ * synthesizes it into outdir atomically: on any error, an earlier outdir stays as it was.
+ */
+export function synthesizeProject(
+  root: string,
+  outdir: string,
+  defineStacks: (app: App, sources: ProjectSources) => void,
+): void {
+  const project = loadProject(root);
+  const imageTags = Object.fromEntries(
+    project.services.map((s) => [
+      s.name,
+      imageTag(join(root, s.directory), { platform: dockerPlatform(s.cpuArchitecture) }),
+    ]),
+  );
+  const sourceFor = (env: EnvironmentConfig): SourceSettings => ({
+    imageTags,
+    projectDir: relative(resolve(outdir, "stacks", env.name), resolve(root)) || ".",
+  });
+  synthesizeAtomically(outdir, (stagingDir) => {
+    const app = new App({ outdir: stagingDir, stackTraces: false });
+    defineStacks(app, { project, root: resolve(root), sourceFor });
+    app.synth();
+  });
+}
+
+/** Runs a synthesis as a command: configuration problems are printed one per line, exit code 1. */
+export function exitOnConfigError(synthesis: () => void): void {
+  try {
+    synthesis();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(
+      `Synthesis stopped: ${error.problems.length} configuration problem(s), nothing written.`,
+    );
+    for (const problem of error.problems) console.error(formatProblem(problem));
+    process.exit(1);
+  }
+}
