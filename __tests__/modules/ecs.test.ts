@@ -360,3 +360,51 @@ describe("EcsModule", () => {
     }
   });
 });
+
+describe("EcsModule with secret references", () => {
+  const SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:shop/stripe-AbCdEf";
+  const PARAMETER = "arn:aws:ssm:us-east-1:123456789012:parameter/shop/feature-flags";
+  const synth = synthEcs({
+    services: [
+      {
+        ...USERS,
+        secrets: {
+          STRIPE_API_KEY: `${SECRET}:apiKey::`,
+          STRIPE_WEBHOOK_SECRET: `${SECRET}:webhook::`,
+          FEATURE_FLAGS: PARAMETER,
+        },
+      },
+      PRODUCTS,
+    ],
+  });
+  const executionStatements = (service: string) =>
+    Object.entries(synth.json.data!.aws_iam_policy_document).find(([id]) =>
+      id.includes(`roles-${service}_execution-policy-document`),
+    )![1].statement as { sid: string; actions: string[]; resources: string[] }[];
+
+  it("injects each reference into the container as a secret, never as a plain variable", () => {
+    const container = containerOf(
+      synth.resourceAt("aws_ecs_task_definition", "task-definition-users"),
+    );
+    expect(container.secrets).toEqual([
+      { name: "FEATURE_FLAGS", valueFrom: PARAMETER },
+      { name: "STRIPE_API_KEY", valueFrom: `${SECRET}:apiKey::` },
+      { name: "STRIPE_WEBHOOK_SECRET", valueFrom: `${SECRET}:webhook::` },
+    ]);
+    expect(JSON.stringify(container.environment)).not.toContain("STRIPE");
+  });
+
+  it("lets only that service's execution role read exactly those secrets and parameters", () => {
+    expect(executionStatements("users").filter((s) => s.sid.startsWith("ReadService"))).toEqual([
+      {
+        sid: "ReadServiceSecrets",
+        actions: ["secretsmanager:GetSecretValue"],
+        resources: [SECRET],
+      },
+      { sid: "ReadServiceParameters", actions: ["ssm:GetParameters"], resources: [PARAMETER] },
+    ]);
+    expect(executionStatements("products").filter((s) => s.sid.startsWith("ReadService"))).toEqual(
+      [],
+    );
+  });
+});

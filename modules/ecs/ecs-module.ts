@@ -22,6 +22,7 @@ import {
   type DatastoreWiring,
   type TableAccess,
 } from "./datastore-access";
+import { secretReferenceWiring } from "./secret-references";
 import { ServiceRoles, type PolicyStatement } from "./service-roles";
 
 /** What the ECS module needs to know of one service: its manifest, after environment overrides. */
@@ -38,6 +39,11 @@ export interface EcsServiceDefinition {
   /** Number of tasks to run. */
   readonly desiredCount: number;
   readonly healthCheck: { readonly path: string; readonly gracePeriodSeconds: number };
+  /**
+   * Secret references by variable name: Secrets Manager ARNs (optionally `:json-key::`) or SSM
+   * parameter ARNs, read by ECS at task start. @default none
+   */
+  readonly secrets?: Readonly<Record<string, string>>;
   /** Plain environment variables (never secrets). */
   readonly environment: Readonly<Record<string, string>>;
   /** Services this one calls over Service Connect. */
@@ -125,12 +131,15 @@ export class EcsModule extends Construct {
         );
       }
     }
-    const wiringOf = (service: string): DatastoreWiring[] => {
-      const database = props.databases?.[service];
-      const table = props.tables?.[service];
+    const wiringOf = (service: EcsServiceDefinition): DatastoreWiring[] => {
+      const database = props.databases?.[service.name];
+      const table = props.tables?.[service.name];
       return [
         ...(database ? [databaseWiring(database, props.region)] : []),
         ...(table ? [tableWiring(table, props.region, props.dynamodbEndpoint?.id)] : []),
+        ...(service.secrets && Object.keys(service.secrets).length > 0
+          ? [secretReferenceWiring(service.secrets)]
+          : []),
       ];
     };
 
@@ -171,7 +180,7 @@ export class EcsModule extends Construct {
         name: `/ecs/${name}/${service.name}`,
         retentionInDays: props.logRetentionDays ?? 30,
       });
-      const wiring = wiringOf(service.name);
+      const wiring = wiringOf(service);
       const roles = new ServiceRoles(this, `roles-${service.name}`, {
         namePrefix: `${name}-${service.name}`,
         region: props.region,
