@@ -7,9 +7,11 @@ import { AlbModule } from "./modules/alb";
 import { DynamodbModule } from "./modules/dynamodb";
 import { EcrModule } from "./modules/ecr";
 import { EcsModule } from "./modules/ecs";
+import { EncryptionModule } from "./modules/encryption";
 import { ImageBuildModule } from "./modules/image-build";
 import { RdsModule } from "./modules/rds";
 import { VpcModule } from "./modules/vpc";
+import { applySecurityPolicy } from "./policy";
 import { useAwsProvider } from "./stacks/aws-provider";
 import { databaseConnection, tableAccess } from "./stacks/datastore-wiring";
 import { useRemoteState } from "./stacks/remote-state";
@@ -25,6 +27,7 @@ export type { SourceSettings } from "./stacks/synthesis";
 export class EnvironmentStack extends TerraformStack {
   constructor(scope: Construct, env: EnvironmentConfig, source: SourceSettings) {
     super(scope, env.name);
+    applySecurityPolicy(this);
     const name = `${env.project}-${env.name}`;
     const services = env.services;
     useAwsProvider(this, {
@@ -33,6 +36,8 @@ export class EnvironmentStack extends TerraformStack {
       tags: { Project: env.project, Environment: env.name, ManagedBy: "cdktf", ...env.tags },
     });
     useRemoteState(this, { ...env.state, accountId: env.accountId });
+
+    const encryption = new EncryptionModule(this, "encryption", { name, region: env.region });
 
     const vpc = new VpcModule(this, "vpc", {
       name,
@@ -96,6 +101,7 @@ export class EnvironmentStack extends TerraformStack {
           deletionProtection: env.deletionProtection,
           finalSnapshot: env.production,
           logRetentionDays: env.logRetentionDays,
+          logsKmsKeyArn: encryption.logsKmsKeyArn,
         });
         databases.set(service.name, database);
       }
@@ -128,6 +134,7 @@ export class EnvironmentStack extends TerraformStack {
       imageTags: source.imageTags,
       imageBuildSteps: images.buildSteps,
       logRetentionDays: env.logRetentionDays,
+      logsKmsKeyArn: encryption.logsKmsKeyArn,
       databases: mapValues(databases, databaseConnection),
       tables: mapValues(tables, ({ table, use }) => tableAccess(table, use)),
       dynamodbEndpoint: { id: vpc.dynamodbEndpointId, prefixListId: vpc.dynamodbPrefixListId },
