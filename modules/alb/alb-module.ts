@@ -8,6 +8,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { markListenerIngress } from "../../policy";
 import {
   pathPatterns,
   planListeners,
@@ -88,7 +89,7 @@ export class AlbModule extends Construct {
       tags: { Name: `${name}-alb` },
     });
     for (const listener of plan) {
-      new VpcSecurityGroupIngressRule(this, `ingress-${listener.port}`, {
+      const ingress = new VpcSecurityGroupIngressRule(this, `ingress-${listener.port}`, {
         securityGroupId: securityGroup.id,
         description: `HTTP listener ${listener.port} from the internet`,
         ipProtocol: "tcp",
@@ -96,6 +97,8 @@ export class AlbModule extends Construct {
         toPort: listener.port,
         cidrIpv4: "0.0.0.0/0",
       });
+      // The one place the internet may come in (security policy SEC-NET-001).
+      markListenerIngress(ingress, listener.port);
     }
     for (const port of [...new Set(services.map((s) => s.port))]) {
       new VpcSecurityGroupEgressRule(this, `egress-${port}`, {
