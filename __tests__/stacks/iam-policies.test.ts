@@ -1,11 +1,7 @@
+import { IAM_DELEGATION_SID } from "../../modules/encryption";
+import { ACTIONS_ONLY_ON_ANY_RESOURCE } from "../../policy";
 import { PROJECT, synthEnvironmentStack, synthStateStack } from "../support/stacks";
 import type { Synthesized } from "../support/synth";
-
-/**
- * Actions AWS authorizes only on "*", each with its reason:
- * - ecr:GetAuthorizationToken: the token is for the registry, not a repository.
- */
-const ACTIONS_ONLY_ON_ANY_RESOURCE = ["ecr:GetAuthorizationToken"];
 
 const stacks: [string, Synthesized][] = [
   ...PROJECT.environments.map((env): [string, Synthesized] => [
@@ -16,6 +12,7 @@ const stacks: [string, Synthesized][] = [
 ];
 
 interface Statement {
+  principals?: { type: string; identifiers: string[] }[];
   sid?: string;
   effect?: string;
   actions?: string[];
@@ -25,10 +22,25 @@ interface Statement {
   condition?: unknown[];
 }
 
-const statementsOf = (synth: Synthesized): Statement[] =>
-  Object.values(synth.json.data?.aws_iam_policy_document ?? {}).flatMap(
-    (doc) => (doc.statement ?? []) as Statement[],
+/** The policy documents used as KMS key policies, where "*" as a resource means the key itself. */
+const keyPolicyDocuments = (synth: Synthesized): Set<string> =>
+  new Set(
+    [
+      ...Object.values(synth.resources("aws_kms_key_policy")),
+      ...Object.values(synth.resources("aws_kms_key")),
+    ]
+      .map(
+        (r) => /^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/.exec(String(r.policy))?.[1],
+      )
+      .filter((id): id is string => id !== undefined),
   );
+
+const statementsOf = (synth: Synthesized, { keyPolicies = true } = {}): Statement[] => {
+  const keyDocuments = keyPolicyDocuments(synth);
+  return Object.entries(synth.json.data?.aws_iam_policy_document ?? {})
+    .filter(([id]) => keyPolicies || !keyDocuments.has(id))
+    .flatMap(([, doc]) => (doc.statement ?? []) as Statement[]);
+};
 
 /** Resource attributes that hold an IAM policy, per resource type. */
 const POLICY_ATTRIBUTES: Record<string, string[]> = {
@@ -37,6 +49,7 @@ const POLICY_ATTRIBUTES: Record<string, string[]> = {
   aws_iam_policy: ["policy"],
   aws_s3_bucket_policy: ["policy"],
   aws_kms_key: ["policy"],
+  aws_kms_key_policy: ["policy"],
   aws_ecr_repository_policy: ["policy"],
 };
 
@@ -56,26 +69,39 @@ describe.each(stacks)("IAM policies of the %s stack", (_name, synth) => {
   });
 
   it("allows no wildcard action, and no NotAction or NotResource", () => {
-    for (const statement of statements.filter((s) => s.effect !== "Deny")) {
+    for (const statement of statements.filter(
+      (s) => s.effect !== "Deny" && s.sid !== IAM_DELEGATION_SID,
+    )) {
       expect(statement.not_actions).toBeUndefined();
       expect(statement.not_resources).toBeUndefined();
       for (const action of statement.actions ?? []) expect(action).not.toMatch(/\*/);
     }
   });
 
-  it('allows "*" as a resource only for actions AWS grants on nothing narrower', () => {
-    for (const statement of statements.filter((s) => s.effect !== "Deny")) {
+  it('allows "*" as a resource only for actions AWS grants on nothing narrower (key policies aside)', () => {
+    for (const statement of statementsOf(synth, { keyPolicies: false }).filter(
+      (s) => s.effect !== "Deny",
+    )) {
       if (!(statement.resources ?? []).includes("*")) continue;
-      expect(statement.actions!.every((a) => ACTIONS_ONLY_ON_ANY_RESOURCE.includes(a))).toBe(true);
+      expect(
+        statement.actions!.filter((a) => !Object.hasOwn(ACTIONS_ONLY_ON_ANY_RESOURCE, a)),
+      ).toEqual([]);
     }
   });
 
-  it("uses a wildcard action only to deny, and only under a condition", () => {
+  it("uses a wildcard action only to deny under a condition, or in a key policy to hand the key to the account's IAM", () => {
     for (const statement of statements.filter((s) =>
       (s.actions ?? []).some((a) => a.includes("*")),
     )) {
-      expect(statement.effect).toBe("Deny");
-      expect(statement.condition?.length).toBeGreaterThan(0);
+      if (statement.effect === "Deny") {
+        expect(statement.condition?.length).toBeGreaterThan(0);
+        continue;
+      }
+      expect(statement).toMatchObject({
+        sid: IAM_DELEGATION_SID,
+        actions: ["kms:*"],
+        principals: [{ type: "AWS", identifiers: [expect.stringMatching(/:root$/)] }],
+      });
     }
   });
 });

@@ -76,6 +76,8 @@ export interface EcsModuleProps {
   readonly imageBuildSteps?: Readonly<Record<string, ITerraformDependable>>;
   /** Days CloudWatch keeps the services' logs. @default 30 */
   readonly logRetentionDays?: number;
+  /** The KMS key that encrypts the services' log groups. @default none (CloudWatch's own key) */
+  readonly logsKmsKeyArn?: string;
   /** Container user (uid:gid); the images run as this non-root user. @default "1000:1000" */
   readonly containerUser?: string;
   /** Extra task-role permissions per service name. */
@@ -179,6 +181,7 @@ export class EcsModule extends Construct {
       const logGroup = new CloudwatchLogGroup(this, `log-group-${service.name}`, {
         name: `/ecs/${name}/${service.name}`,
         retentionInDays: props.logRetentionDays ?? 30,
+        kmsKeyId: props.logsKmsKeyArn,
       });
       const wiring = wiringOf(service);
       const roles = new ServiceRoles(this, `roles-${service.name}`, {

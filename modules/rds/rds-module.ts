@@ -49,6 +49,8 @@ export interface RdsModuleProps {
   readonly performanceInsights?: boolean;
   /** Days CloudWatch keeps the exported PostgreSQL logs. @default 30 */
   readonly logRetentionDays?: number;
+  /** The KMS key that encrypts the exported logs' log groups. @default none (CloudWatch's own key) */
+  readonly logsKmsKeyArn?: string;
   /** The port PostgreSQL listens on. @default 5432 */
   readonly port?: number;
 }
@@ -135,6 +137,7 @@ export class RdsModule extends Construct {
               // RDS writes to this fixed name; creating it first gives it a retention.
               name: `/aws/rds/instance/${instance}/${log}`,
               retentionInDays: props.logRetentionDays ?? 30,
+              kmsKeyId: props.logsKmsKeyArn,
             },
           ),
       );
