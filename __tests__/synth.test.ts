@@ -6,6 +6,7 @@ import {
   editText,
   makeTempCheckout,
   makeTempProject,
+  REPO_ROOT,
   SYNTH_COMMAND,
 } from "./support/temp-project";
 import { snapshotTree } from "./support/tree-snapshot";
@@ -16,6 +17,22 @@ function synth(cwd: string) {
 }
 
 describe("synthesis (npm run synth)", () => {
+  it("writes exactly what the cdktf CLI's `cdktf synth` writes", () => {
+    const root = makeTempProject();
+    expect(synth(root).status).toBe(0);
+    const ours = snapshotTree(join(root, "cdktf.out"));
+    const cli = spawnSync(join(REPO_ROOT, "node_modules", ".bin", "cdktf"), ["synth"], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1" },
+    });
+    expect({ status: cli.status, stderr: cli.stderr }).toEqual({
+      status: 0,
+      stderr: expect.any(String),
+    });
+    expect(snapshotTree(join(root, "cdktf.out"))).toEqual(ours);
+  }, 60_000);
+
   it("writes the state bootstrap stack and every environment's stack to cdktf.out", () => {
     const root = makeTempProject();
     const result = synth(root);

@@ -2,7 +2,7 @@ import { App } from "cdktf";
 import { join, relative, resolve } from "node:path";
 import type { ProjectConfig } from "../config/checks";
 import { loadProject } from "../config/load";
-import type { EnvironmentConfig } from "../config/model";
+import type { EnvironmentConfig, ServiceConfig } from "../config/model";
 import { ConfigError, formatProblem } from "../config/problems";
 import { synthesizeAtomically } from "../lib/atomic-synth";
 import { dockerPlatform } from "../lib/docker-platform";
@@ -24,6 +24,19 @@ export interface ProjectSources {
   sourceFor(env: EnvironmentConfig): SourceSettings;
 }
 
+/** Each service's image tag: a hash of its Docker build context and target platform. */
+export function serviceImageTags(
+  root: string,
+  services: readonly ServiceConfig[],
+): Record<string, string> {
+  return Object.fromEntries(
+    services.map((s) => [
+      s.name,
+      imageTag(join(root, s.directory), { platform: dockerPlatform(s.cpuArchitecture) }),
+    ]),
+  );
+}
+
 /**
  * Validates every configuration file under root, then runs `defineStacks` on a fresh app and
  * synthesizes it into outdir atomically: on any error, an earlier outdir stays as it was.
@@ -34,12 +47,7 @@ export function synthesizeProject(
   defineStacks: (app: App, sources: ProjectSources) => void,
 ): void {
   const project = loadProject(root);
-  const imageTags = Object.fromEntries(
-    project.services.map((s) => [
-      s.name,
-      imageTag(join(root, s.directory), { platform: dockerPlatform(s.cpuArchitecture) }),
-    ]),
-  );
+  const imageTags = serviceImageTags(root, project.services);
   const sourceFor = (env: EnvironmentConfig): SourceSettings => ({
     imageTags,
     projectDir: relative(resolve(outdir, "stacks", env.name), resolve(root)) || ".",

@@ -44,13 +44,19 @@ function entriesOf(element: InspectedElement): AclEntry[] {
   }));
 }
 
+/** The first port of the ephemeral range return traffic arrives on (NAT gateways use 1024-65535). */
+const EPHEMERAL_FROM = 1024;
+
 /**
  * Network ACLs are stateless: the public tier must admit the internet on the listener ports and
- * the ephemeral ports of return traffic, so this rule does not forbid internet ingress as such
- * (security groups, SEC-NET-001, hold the exact line). It forbids what no tier of this
- * architecture needs: all protocols, or a port range that reaches SSH, RDP or FTP.
+ * on the ephemeral ports of return traffic (1024-65535). So this rule accepts exactly those
+ * shapes from the internet: one TCP or UDP port that is not an administration port, or a range
+ * from 1024 or above up to 65535. It refuses all protocols, any other range, and the SSH, RDP
+ * and FTP ports. Security groups (SEC-NET-001) hold the exact line; a port inside the ephemeral
+ * range (3389 among them) is only reachable where a security group admits it, and none does.
  *
- * References: checkov CKV_AWS_229 (21), CKV_AWS_230 (20), CKV_AWS_231 (3389), CKV_AWS_232 (22);
+ * References: checkov CKV_AWS_229 (21), CKV_AWS_230 (20), CKV_AWS_231 (3389: checkov also flags
+ * the ephemeral range, which contains 3389; accepted here as said above), CKV_AWS_232 (22);
  * trivy AVD-AWS-0102 (aws-ec2-no-excessive-port-access), AVD-AWS-0105 (aws-ec2-no-public-ingress-acl,
  * narrowed as said above); cdk-nag has no network ACL rule.
  */
@@ -62,7 +68,7 @@ export const networkAclIngress = defineRule({
     trivy: ["AVD-AWS-0102", "AVD-AWS-0105"],
     cdkNag: [],
   },
-  fix: "allow TCP on the listener ports and the ephemeral range 1024-65535 only, never all protocols or a range that includes 20, 21, 22 or 3389",
+  fix: "allow single TCP ports (the listener ports) and the ephemeral return range 1024-65535 only; never all protocols, another range, or 20, 21, 22, 3389",
   appliesTo: ["aws_network_acl_rule", "aws_network_acl", "aws_default_network_acl"],
   check(element) {
     return entriesOf(element).flatMap((entry): Finding[] => {
@@ -76,11 +82,16 @@ export const networkAclIngress = defineRule({
       const reached = Object.entries(ADMINISTRATION_PORTS).filter(
         ([port]) => from <= Number(port) && Number(port) <= to,
       );
-      if (reached.length === 0) return [];
-      const ports = reached.map(([port, name]) => `${name} (${port})`).join(", ");
+      const isEphemeralRange = from >= EPHEMERAL_FROM && to === 65535;
+      const isOneOtherPort = from === to && reached.length === 0;
+      if (isEphemeralRange || isOneOtherPort) return [];
+      const traffic = `allows ${describeTraffic(entry.protocol, from, to)} in from ${source}`;
       return [
         {
-          problem: `allows ${describeTraffic(entry.protocol, from, to)} in from ${source}, which includes ${ports}`,
+          problem:
+            reached.length > 0
+              ? `${traffic}, which includes ${reached.map(([port, name]) => `${name} (${port})`).join(", ")}`
+              : `${traffic}: neither one port nor the ephemeral range ${EPHEMERAL_FROM}-65535`,
         },
       ];
     });
