@@ -14,12 +14,46 @@ export interface ResourceName {
   readonly name: string;
 }
 
-export function environmentResourceNames(prefix: string): ResourceName[] {
+/** What shapes an environment's names beyond its prefix. */
+export interface EnvironmentNaming {
+  /** Set when a service of the environment mounts shared storage (an EFS file system). */
+  readonly sharedStorage?: boolean;
+}
+
+const kmsAlias = (role: string, name: string): ResourceName => ({
+  kind: "kmsAlias",
+  role,
+  name: fitName([`alias/${name}`], AWS_NAME_LIMITS.kmsAlias),
+});
+
+export function environmentResourceNames(
+  prefix: string,
+  naming: EnvironmentNaming = {},
+): ResourceName[] {
   return [
     { kind: "loadBalancer", name: fitName([prefix], AWS_NAME_LIMITS.loadBalancer) },
     { kind: "securityGroup", role: "load balancer", name: `${prefix}-alb` },
     { kind: "ecsCluster", name: fitName([prefix], AWS_NAME_LIMITS.ecsCluster) },
     { kind: "serviceConnectNamespace", name: prefix },
+    kmsAlias("logs", `${prefix}-logs`),
+    kmsAlias("static objects", `${prefix}-static`),
+    // The backup vault's key is named after the vault.
+    kmsAlias("backup vault", `${prefix}-backup`),
+    {
+      kind: "iamRole",
+      role: "backup",
+      name: fitName([`${prefix}-backup`], AWS_NAME_LIMITS.iamRole),
+    },
+    ...(naming.sharedStorage
+      ? [
+          kmsAlias("shared storage", `${prefix}-efs`),
+          {
+            kind: "securityGroup" as const,
+            role: "shared storage",
+            name: fitName([prefix, "efs"], AWS_NAME_LIMITS.securityGroup),
+          },
+        ]
+      : []),
   ];
 }
 

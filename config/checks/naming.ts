@@ -29,7 +29,8 @@ export const checkAwsNames: Check = ({ environments }) => {
   };
   for (const env of environments) {
     const prefix = namePrefix(env);
-    for (const name of environmentResourceNames(prefix)) {
+    const sharedStorage = env.services.some((service) => service.sharedStorage !== undefined);
+    for (const name of environmentResourceNames(prefix, { sharedStorage })) {
       const problem = awsNameProblem(name.kind, name.name);
       if (problem) {
         report({
