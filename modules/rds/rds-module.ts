@@ -53,6 +53,8 @@ export interface RdsModuleProps {
   readonly logsKmsKeyArn?: string;
   /** The port PostgreSQL listens on. @default 5432 */
   readonly port?: number;
+  /** Tags added to the instance (not its replica), e.g. the backup plan's selection tag. @default none */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -181,7 +183,7 @@ export class RdsModule extends Construct {
       skipFinalSnapshot: !finalSnapshot,
       finalSnapshotIdentifier: finalSnapshot ? `${identifier}-final` : undefined,
       deleteAutomatedBackups: !finalSnapshot,
-      tags: { Name: identifier },
+      tags: { Name: identifier, ...props.tags },
       dependsOn: logGroups(identifier),
     });
 

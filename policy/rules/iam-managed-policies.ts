@@ -9,7 +9,7 @@ const ATTACHMENTS: Readonly<Record<string, string>> = {
   aws_iam_role: "managed_policy_arns",
 };
 
-const AWS_MANAGED = /^arn:aws[a-z-]*:iam::aws:policy\/(.+)$/;
+const AWS_MANAGED = /^arn:[^:]+:iam::aws:policy\/(.+)$/;
 
 /**
  * Roles carry permissions written for them, not AWS managed policies (broad, and changed by AWS
