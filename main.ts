@@ -4,12 +4,15 @@ import { resolve } from "node:path";
 import type { DynamodbUse, EnvironmentConfig } from "./config/model";
 import { mapValues } from "./lib/map-values";
 import { AlbModule } from "./modules/alb";
+import { BackupModule } from "./modules/backup";
 import { DynamodbModule } from "./modules/dynamodb";
 import { EcrModule } from "./modules/ecr";
 import { EcsModule } from "./modules/ecs";
 import { EncryptionModule } from "./modules/encryption";
 import { ImageBuildModule } from "./modules/image-build";
 import { RdsModule } from "./modules/rds";
+import { SharedStorageModule } from "./modules/shared-storage";
+import { StaticObjectsModule } from "./modules/static-objects";
 import { VpcModule } from "./modules/vpc";
 import { applySecurityPolicy } from "./policy";
 import { useAwsProvider } from "./stacks/aws-provider";
@@ -30,14 +33,36 @@ export class EnvironmentStack extends TerraformStack {
     applySecurityPolicy(this);
     const name = `${env.project}-${env.name}`;
     const services = env.services;
-    useAwsProvider(this, {
-      region: env.region,
-      accountId: env.accountId,
-      tags: { Project: env.project, Environment: env.name, ManagedBy: "cdktf", ...env.tags },
-    });
+    const tags = { Project: env.project, Environment: env.name, ManagedBy: "cdktf", ...env.tags };
+    useAwsProvider(this, { region: env.region, accountId: env.accountId, tags });
+    // Backup copies live in a second region, through a provider of their own.
+    const copyProvider =
+      env.backup.copy &&
+      useAwsProvider(
+        this,
+        { region: env.backup.copy.region, accountId: env.accountId, alias: "backup-copy", tags },
+        "aws-backup-copy",
+      );
     useRemoteState(this, { ...env.state, accountId: env.accountId });
 
     const encryption = new EncryptionModule(this, "encryption", { name, region: env.region });
+
+    const backup = new BackupModule(this, "backup", {
+      name,
+      retentionDays: env.backup.retentionDays,
+      coldStorageAfterDays: env.backup.coldStorageAfterDays,
+      copy:
+        env.backup.copy && copyProvider
+          ? { ...env.backup.copy, provider: copyProvider }
+          : undefined,
+      accountId: env.accountId,
+      forceDestroy: !env.deletionProtection,
+    });
+
+    const staticObjects = new StaticObjectsModule(this, "static-objects", {
+      name,
+      deletionProtection: env.deletionProtection,
+    });
 
     const vpc = new VpcModule(this, "vpc", {
       name,
@@ -102,6 +127,7 @@ export class EnvironmentStack extends TerraformStack {
           finalSnapshot: env.production,
           logRetentionDays: env.logRetentionDays,
           logsKmsKeyArn: encryption.logsKmsKeyArn,
+          tags: backup.selectionTag,
         });
         databases.set(service.name, database);
       }
@@ -112,10 +138,26 @@ export class EnvironmentStack extends TerraformStack {
           sortKey: dynamodb.sortKey,
           indexes: dynamodb.indexes,
           deletionProtection: env.deletionProtection,
+          tags: backup.selectionTag,
         });
         tables.set(service.name, { table, use: dynamodb });
       }
     }
+
+    // One EFS file system when services ask for shared storage: a directory (access point) each.
+    const sharingServices = services.filter((s) => s.sharedStorage).map((s) => s.name);
+    const sharedStorage =
+      sharingServices.length > 0
+        ? new SharedStorageModule(this, "shared-storage", {
+            name,
+            vpcId: vpc.vpcId,
+            subnetIds: vpc.privateSubnetIds,
+            services: sharingServices,
+            // The backup plan selects it by tag: EFS's own automatic backups would duplicate it.
+            automaticBackups: false,
+            tags: backup.selectionTag,
+          })
+        : undefined;
 
     // The ECS module takes the data stores' outputs: the services' variables, secrets and
     // permissions, and the rules between each service's security group and its database's.
@@ -138,6 +180,8 @@ export class EnvironmentStack extends TerraformStack {
       databases: mapValues(databases, databaseConnection),
       tables: mapValues(tables, ({ table, use }) => tableAccess(table, use)),
       dynamodbEndpoint: { id: vpc.dynamodbEndpointId, prefixListId: vpc.dynamodbPrefixListId },
+      staticObjects,
+      sharedStorage,
     });
 
     new TerraformOutput(this, "load_balancer_dns_name", { value: alb.dnsName });
@@ -153,6 +197,33 @@ export class EnvironmentStack extends TerraformStack {
         secret_arn: db.secretArn,
       })),
     });
+    new TerraformOutput(this, "static_objects", {
+      description:
+        "The static objects bucket: its name (STATIC_BUCKET in the services that use it), ARN and key",
+      value: {
+        bucket: staticObjects.bucketName,
+        arn: staticObjects.bucketArn,
+        regional_domain_name: staticObjects.bucketRegionalDomainName,
+        kms_key_arn: staticObjects.kmsKeyArn,
+      },
+    });
+    new TerraformOutput(this, "backups", {
+      description: "The backup vault, its copy in another region (when any) and the selection tag",
+      value: {
+        vault_arn: backup.vaultArn,
+        ...(backup.copyVaultArn && { copy_vault_arn: backup.copyVaultArn }),
+        selection_tag: backup.selectionTag,
+      },
+    });
+    if (sharedStorage) {
+      new TerraformOutput(this, "shared_storage", {
+        description: "The shared EFS file system and each service's access point",
+        value: {
+          file_system_id: sharedStorage.fileSystemId,
+          access_points: mapValues(sharedStorage.accessPoints, (accessPoint) => accessPoint.id),
+        },
+      });
+    }
     new TerraformOutput(this, "tables", {
       description: "Per service: its DynamoDB table's name and ARN",
       value: mapValues(tables, ({ table }) => ({ name: table.tableName, arn: table.tableArn })),

@@ -25,6 +25,8 @@ describe("the repository's stacks under the security policy", () => {
       (stack) => {
         expect(suppressionsOf(stack).map(({ path, rule }) => `${path} ${rule}`)).toEqual([
           `${stack}/encryption/logs-key-policy-document SEC-IAM-001`,
+          `${stack}/backup/role/AWSBackupServiceRolePolicyForBackup SEC-IAM-003`,
+          `${stack}/backup/role/AWSBackupServiceRolePolicyForRestores SEC-IAM-003`,
         ]);
         for (const { reason } of suppressionsOf(stack)) expect(reason.length).toBeGreaterThan(40);
       },
