@@ -78,6 +78,17 @@ describe("npm run plan: every stack planned offline against the state stand-ins"
     },
   );
 
+  it.each(environments.map((env) => [env.name, env.backup.copy ? 2 : 1]))(
+    "%s: plans %i backup vault(s) (a copy vault in another region when configured), the daily plan and the static objects bucket",
+    (name, vaults) => {
+      const created = resourcesToCreate(planJson[name] ?? {});
+      expect(created.aws_backup_vault).toBe(vaults);
+      expect(created.aws_backup_plan).toBe(1);
+      expect(created.aws_backup_selection).toBe(1);
+      expect(created.aws_s3_bucket).toBe(1);
+    },
+  );
+
   it("state: plans the hardened state bucket and prod's lock table", () => {
     const created = resourcesToCreate(planJson.state ?? {});
     expect(created.aws_s3_bucket).toBe(1);
