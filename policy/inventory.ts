@@ -56,34 +56,52 @@ export function inspect(element: Inspectable, stack: TerraformStack): InspectedE
   };
 }
 
+/** The type of an element as rules name it: "aws_s3_bucket", or "data.<type>" for a data source. */
+export function elementType(element: Inspectable): string {
+  return TerraformDataSource.isTerraformDataSource(element)
+    ? `data.${element.terraformResourceType}`
+    : element.terraformResourceType;
+}
+
 /**
- * Every resource and data source of one stack, read once: what rules about relations between
- * elements ask about (the encryption configuration of a bucket, the policy document of a role).
+ * Every resource and data source of one stack, each read when a rule first asks about it (and
+ * then kept): what rules about relations between elements ask about (the encryption
+ * configuration of a bucket, the policy document of a role). Elements no rule asks about are
+ * never resolved, which keeps the policy's cost at synthesis small.
  */
 export class StackInventory {
-  private readonly byAddress = new Map<string, InspectedElement>();
-  private readonly byConstruct = new Map<IConstruct, InspectedElement>();
+  private readonly byAddress = new Map<string, Inspectable>();
+  private readonly byType = new Map<string, Inspectable[]>();
+  private readonly inspected = new Map<IConstruct, InspectedElement | undefined>();
 
-  constructor(stack: TerraformStack) {
+  constructor(private readonly stack: TerraformStack) {
     for (const node of stack.node.findAll()) {
       if (!isInspectable(node)) continue;
-      const element = inspect(node, stack);
-      if (!element) continue;
-      this.byAddress.set(element.address, element);
-      this.byConstruct.set(node, element);
+      const type = elementType(node);
+      this.byAddress.set(`${type}.${node.friendlyUniqueId}`, node);
+      this.byType.set(type, [...(this.byType.get(type) ?? []), node]);
     }
   }
 
   elementOf(construct: IConstruct): InspectedElement | undefined {
-    return this.byConstruct.get(construct);
+    if (!this.inspected.has(construct)) {
+      this.inspected.set(
+        construct,
+        isInspectable(construct) ? inspect(construct, this.stack) : undefined,
+      );
+    }
+    return this.inspected.get(construct);
   }
 
   at(address: string): InspectedElement | undefined {
-    return this.byAddress.get(address);
+    const construct = this.byAddress.get(address);
+    return construct && this.elementOf(construct);
   }
 
   ofType(type: string): InspectedElement[] {
-    return [...this.byAddress.values()].filter((element) => element.type === type);
+    return (this.byType.get(type) ?? [])
+      .map((construct) => this.elementOf(construct))
+      .filter((element): element is InspectedElement => element !== undefined);
   }
 
   /** The elements of a type whose attribute names the target: by reference, or by one of its literal names. */

@@ -7,7 +7,7 @@ import {
   type IAspect,
 } from "cdktf";
 import type { IConstruct } from "constructs";
-import { isInspectable, StackInventory, type InspectedElement } from "./inventory";
+import { elementType, isInspectable, StackInventory, type InspectedElement } from "./inventory";
 import { PolicyViolationError, type PolicyViolation } from "./report";
 import type { Finding, PolicyRule } from "./rule";
 import { RULES } from "./rules";
@@ -47,17 +47,22 @@ export class SecurityPolicy implements IAspect {
       return;
     }
     if (!isInspectable(node)) return;
+    const rules = this.rules.filter((rule) => rule.appliesTo.includes(elementType(node)));
     const check = this.checks.get(TerraformStack.of(node));
-    if (!check) return;
+    if (rules.length === 0 || !check) return;
     check.inventory ??= new StackInventory(TerraformStack.of(node));
     const element = check.inventory.elementOf(node);
-    if (element) this.inspect(element, check);
+    if (element) this.inspect(element, rules, check);
   }
 
-  private inspect(element: InspectedElement, check: StackCheck): void {
+  private inspect(
+    element: InspectedElement,
+    rules: readonly PolicyRule[],
+    check: StackCheck,
+  ): void {
     const inForce = suppressionsAt(element.construct).map((d) => d.suppression);
     const suppressed = new Map<Suppression, SuppressedFindings>();
-    for (const rule of this.rules.filter((r) => r.appliesTo.includes(element.type))) {
+    for (const rule of rules) {
       for (const finding of rule.check(element, check.inventory!)) {
         const suppression = inForce.find((s) => covers(s, rule, finding));
         if (!suppression) {
