@@ -116,14 +116,14 @@ describePolicyRules("network rules", [
     ],
   },
   {
-    title: "a network ACL rule admitting a range of well-known ports",
+    title: "a network ACL rule admitting a range that reaches SSH",
     rule: networkAclIngress,
-    violating: (stack) => aclRule(stack, 8000, 8100),
-    compliant: (stack) => aclRule(stack, 8080, 8080),
+    violating: (stack) => aclRule(stack, 20, 25),
+    compliant: (stack) => aclRule(stack, 8080, 8081),
     findings: [
       [
         "acl-rule",
-        "allows tcp 8000-8100 in from 0.0.0.0/0: neither one port nor the ephemeral range 1024-65535",
+        "allows tcp 20-25 in from 0.0.0.0/0, which includes FTP data (20), FTP (21), SSH (22)",
       ],
     ],
   },

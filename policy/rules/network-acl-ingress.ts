@@ -48,17 +48,18 @@ function entriesOf(element: InspectedElement): AclEntry[] {
 const EPHEMERAL_FROM = 1024;
 
 /**
- * Network ACLs are stateless: the public tier must admit the internet on the listener ports and
- * on the ephemeral ports of return traffic (1024-65535). So this rule accepts exactly those
- * shapes from the internet: one TCP or UDP port that is not an administration port, or a range
- * from 1024 or above up to 65535. It refuses all protocols, any other range, and the SSH, RDP
- * and FTP ports. Security groups (SEC-NET-001) hold the exact line; a port inside the ephemeral
- * range (3389 among them) is only reachable where a security group admits it, and none does.
+ * Network ACLs are stateless and coarse: the public tier must admit the internet on the listener
+ * ports and on the ephemeral ports of return traffic (1024-65535), and consecutive listener ports
+ * may share one entry. So this rule does not forbid internet ingress as such; security groups
+ * (SEC-NET-001) hold the exact line. It refuses what no tier of this architecture needs: all
+ * protocols, and any port or range that reaches SSH, RDP or FTP (20, 21, 22, 3389), except the
+ * ephemeral return range itself (1024 or above, up to 65535), which contains 3389 but is only
+ * reachable where a security group admits a port, and none admits 3389.
  *
  * References: checkov CKV_AWS_229 (21), CKV_AWS_230 (20), CKV_AWS_231 (3389: checkov also flags
- * the ephemeral range, which contains 3389; accepted here as said above), CKV_AWS_232 (22);
- * trivy AVD-AWS-0102 (aws-ec2-no-excessive-port-access), AVD-AWS-0105 (aws-ec2-no-public-ingress-acl,
- * narrowed as said above); cdk-nag has no network ACL rule.
+ * the ephemeral range, accepted here as said above), CKV_AWS_232 (22); trivy AVD-AWS-0102
+ * (aws-ec2-no-excessive-port-access), AVD-AWS-0105 (aws-ec2-no-public-ingress-acl, narrowed as said
+ * above); cdk-nag has no network ACL rule.
  */
 export const networkAclIngress = defineRule({
   id: "SEC-NET-002",
@@ -68,7 +69,7 @@ export const networkAclIngress = defineRule({
     trivy: ["AVD-AWS-0102", "AVD-AWS-0105"],
     cdkNag: [],
   },
-  fix: "allow single TCP ports (the listener ports) and the ephemeral return range 1024-65535 only; never all protocols, another range, or 20, 21, 22, 3389",
+  fix: "allow TCP on the listener ports and the ephemeral return range 1024-65535; never all protocols, nor ports 20, 21, 22 or 3389 outside that range",
   appliesTo: ["aws_network_acl_rule", "aws_network_acl", "aws_default_network_acl"],
   check(element) {
     return entriesOf(element).flatMap((entry): Finding[] => {
@@ -79,19 +80,14 @@ export const networkAclIngress = defineRule({
       if (entry.protocol !== "tcp" && entry.protocol !== "udp") return [];
       const from = Number(entry.fromPort);
       const to = Number(entry.toPort);
+      if (from >= EPHEMERAL_FROM && to === 65535) return [];
       const reached = Object.entries(ADMINISTRATION_PORTS).filter(
         ([port]) => from <= Number(port) && Number(port) <= to,
       );
-      const isEphemeralRange = from >= EPHEMERAL_FROM && to === 65535;
-      const isOneOtherPort = from === to && reached.length === 0;
-      if (isEphemeralRange || isOneOtherPort) return [];
-      const traffic = `allows ${describeTraffic(entry.protocol, from, to)} in from ${source}`;
+      if (reached.length === 0) return [];
       return [
         {
-          problem:
-            reached.length > 0
-              ? `${traffic}, which includes ${reached.map(([port, name]) => `${name} (${port})`).join(", ")}`
-              : `${traffic}: neither one port nor the ephemeral range ${EPHEMERAL_FROM}-65535`,
+          problem: `allows ${describeTraffic(entry.protocol, from, to)} in from ${source}, which includes ${reached.map(([port, name]) => `${name} (${port})`).join(", ")}`,
         },
       ];
     });
