@@ -105,6 +105,22 @@ describe.each(stacks)("IAM policies of the %s stack", (_name, synth) => {
     }
   });
 
+  it("lets key policies grant only the account (through IAM) and named AWS services", () => {
+    for (const statement of statementsOf(synth, keyDocuments)) {
+      const principals = (statement as { principals?: { type: string; identifiers: string[] }[] })
+        .principals;
+      expect(principals?.length).toBeGreaterThan(0);
+      for (const principal of principals ?? []) {
+        for (const identifier of principal.identifiers) {
+          if (principal.type === "Service")
+            expect(identifier).toMatch(/^[a-z0-9.-]+\.amazonaws\.com$/);
+          else
+            expect([principal.type, identifier]).toEqual(["AWS", expect.stringMatching(/:root$/)]);
+        }
+      }
+    }
+  });
+
   it("uses a wildcard action only to deny, and only under a condition", () => {
     for (const statement of statements.filter((s) =>
       (s.actions ?? []).some((a) => a.includes("*")),
