@@ -21,8 +21,8 @@ import { exitOnConfigError, synthesizeProject, type SourceSettings } from "./sta
 export type { SourceSettings } from "./stacks/synthesis";
 
 /**
- * One environment: network, load balancer, registries, each service's data stores and the
- * Fargate services, on S3 state.
+ * One environment: network, load balancer, registries, each service's data stores, the dashboard
+ * and alarms, and the autoscaled Fargate services, on S3 state.
  */
 export class EnvironmentStack extends TerraformStack {
   constructor(scope: Construct, env: EnvironmentConfig, source: SourceSettings) {
