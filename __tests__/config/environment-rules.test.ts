@@ -184,7 +184,7 @@ describeRules("environment rules", [
     rule: "a capacity provider weight is within what ECS accepts",
     mistake: { edit: { [PROD]: (env) => (env.compute = { onDemandWeight: 1001 }) } },
     problems: [
-      "environments/prod.json: $.compute.onDemandWeight: 1001 is outside 0 to 1000; expected the share of tasks above the base placed on on-demand Fargate, relative to spotWeight; defaults to 3 in production, 0 elsewhere",
+      "environments/prod.json: $.compute.onDemandWeight: 1001 is outside 0 to 1000; expected the share of tasks above the base placed on on-demand Fargate, relative to spotWeight; defaults to 3 in production, 1 elsewhere",
     ],
   },
   {

@@ -78,7 +78,7 @@ describe("loadProject", () => {
 
   it("spreads tasks over Fargate and Spot, and turns tracing on, by whether the environment is production", () => {
     const [dev, prod] = loadProject(".").environments;
-    expect(dev.compute).toEqual({ onDemandBase: 1, onDemandWeight: 0, spotWeight: 1 });
+    expect(dev.compute).toEqual({ onDemandBase: 1, onDemandWeight: 1, spotWeight: 3 });
     expect(prod.compute).toEqual({ onDemandBase: 2, onDemandWeight: 3, spotWeight: 1 });
     expect(dev.observability).toEqual({ alarmEmails: [], xray: false });
     expect(prod.observability).toEqual({ alarmEmails: ["ops@example.com"], xray: true });
@@ -98,7 +98,7 @@ describe("loadProject", () => {
       },
     });
     const dev = loadProject(root).environments.find((e) => e.name === "dev")!;
-    expect(dev.compute).toEqual({ onDemandBase: 0, onDemandWeight: 0, spotWeight: 1 });
+    expect(dev.compute).toEqual({ onDemandBase: 0, onDemandWeight: 1, spotWeight: 3 });
     expect(dev.observability).toEqual({ alarmEmails: ["dev@example.com"], xray: true });
   });
 

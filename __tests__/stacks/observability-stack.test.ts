@@ -13,7 +13,7 @@ const containerNames = (synth: Synthesized, service: string) =>
   ).map((c) => c.name);
 
 describe.each([
-  ["dev", dev, { base: 1, onDemand: 0, spot: 1, min: 1, max: 2 }],
+  ["dev", dev, { base: 1, onDemand: 1, spot: 3, min: 1, max: 2 }],
   ["prod", prod, { base: 2, onDemand: 3, spot: 1, min: 2, max: 6 }],
 ])("the %s stack's scaling", (_name, synth, expected) => {
   it("spreads every service over Fargate and Fargate Spot as the environment says", () => {

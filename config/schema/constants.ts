@@ -38,11 +38,12 @@ export const INTERFACE_ENDPOINTS = [
  * How each service's tasks are spread over Fargate and Fargate Spot: the first `onDemandBase`
  * tasks on Fargate, the rest in the ratio onDemandWeight : spotWeight. Production keeps two
  * on-demand tasks and puts a quarter of the surge on Spot; elsewhere one on-demand task survives
- * Spot interruptions and everything above it runs on Spot.
+ * Spot interruptions and three quarters of the rest run on Spot. Both weights stay above 0: AWS
+ * documents that a provider of weight 0 places no tasks, and not whether its base still holds.
  */
 export const COMPUTE_DEFAULTS = {
   production: { onDemandBase: 2, onDemandWeight: 3, spotWeight: 1 },
-  other: { onDemandBase: 1, onDemandWeight: 0, spotWeight: 1 },
+  other: { onDemandBase: 1, onDemandWeight: 1, spotWeight: 3 },
 } as const;
 
 /** Alarms notify nobody unless addresses are given; X-Ray tracing defaults to `production`. */
