@@ -41,6 +41,9 @@ export interface EnvironmentConfig {
   readonly ecr: { readonly keepImages: number };
   /** Settings of the PostgreSQL instances of the services that declare postgres. */
   readonly database: DatabaseSettings;
+  /** How the services' tasks are spread over Fargate and Fargate Spot. */
+  readonly compute: ComputeSettings;
+  readonly observability: ObservabilitySettings;
   readonly state: StateConfig;
   readonly tags: Readonly<Record<string, string>>;
   /** This environment's per-service sizes and counts, as written (already applied to `services`). */
@@ -64,6 +67,20 @@ export interface ScalingConfig {
   readonly memoryTargetPercent?: number;
   /** Load balancer requests per task per minute. */
   readonly requestsPerTarget?: number;
+}
+
+/** The capacity provider strategy of every service: a Fargate base, then weights. */
+export interface ComputeSettings {
+  readonly onDemandBase: number;
+  readonly onDemandWeight: number;
+  readonly spotWeight: number;
+}
+
+export interface ObservabilitySettings {
+  /** Addresses subscribed to the alarm topic (empty: alarms notify nobody). */
+  readonly alarmEmails: readonly string[];
+  /** Run the X-Ray daemon next to every service. */
+  readonly xray: boolean;
 }
 
 export interface DatabaseSettings {

@@ -1,5 +1,6 @@
 import { stableNumber } from "../lib/stable-hash";
 import type {
+  ComputeSettings,
   DatabaseSettings,
   DynamodbKey,
   EnvironmentConfig,
@@ -9,8 +10,10 @@ import type {
   ServiceOverrides,
 } from "./model";
 import {
+  COMPUTE_DEFAULTS,
   DATABASE_DEFAULTS,
   ENVIRONMENT_DEFAULTS,
+  OBSERVABILITY_DEFAULTS,
   SCALING_DEFAULTS,
   SERVICE_DEFAULTS,
 } from "./schema/constants";
@@ -97,6 +100,11 @@ function resolveDatabase(env: EnvironmentFile): DatabaseSettings {
   };
 }
 
+function resolveCompute(env: EnvironmentFile): ComputeSettings {
+  const defaults = env.production ? COMPUTE_DEFAULTS.production : COMPUTE_DEFAULTS.other;
+  return { ...defaults, ...env.compute };
+}
+
 function resolveScaling(scaling: NonNullable<ServiceFile["scaling"]>): ScalingConfig {
   const hasTarget =
     scaling.cpuTargetPercent !== undefined ||
@@ -143,6 +151,11 @@ export function resolveEnvironment(
     logRetentionDays: env.logRetentionDays ?? ENVIRONMENT_DEFAULTS.logRetentionDays,
     ecr: { keepImages: env.ecr?.keepImages ?? ENVIRONMENT_DEFAULTS.keepImages },
     database: resolveDatabase(env),
+    compute: resolveCompute(env),
+    observability: {
+      alarmEmails: env.observability?.alarmEmails ?? OBSERVABILITY_DEFAULTS.alarmEmails,
+      xray: env.observability?.xray ?? env.production,
+    },
     state: {
       bucket: env.state.bucket,
       key: env.state.key ?? `${env.project}/${env.name}/terraform.tfstate`,

@@ -4,8 +4,17 @@ import type { Synthesized } from "../support/synth";
 /**
  * Actions AWS authorizes only on "*", each with its reason:
  * - ecr:GetAuthorizationToken: the token is for the registry, not a repository.
+ * - the X-Ray daemon's writes and sampling reads: traces, telemetry and sampling rules belong to
+ *   the account and have no ARN to name (X-Ray has no resource-level permissions for them).
  */
-const ACTIONS_ONLY_ON_ANY_RESOURCE = ["ecr:GetAuthorizationToken"];
+const ACTIONS_ONLY_ON_ANY_RESOURCE = [
+  "ecr:GetAuthorizationToken",
+  "xray:PutTraceSegments",
+  "xray:PutTelemetryRecords",
+  "xray:GetSamplingRules",
+  "xray:GetSamplingTargets",
+  "xray:GetSamplingStatisticSummaries",
+];
 
 const stacks: [string, Synthesized][] = [
   ...PROJECT.environments.map((env): [string, Synthesized] => [
@@ -25,10 +34,26 @@ interface Statement {
   condition?: unknown[];
 }
 
-const statementsOf = (synth: Synthesized): Statement[] =>
-  Object.values(synth.json.data?.aws_iam_policy_document ?? {}).flatMap(
-    (doc) => (doc.statement ?? []) as Statement[],
+const statementsOf = (synth: Synthesized, documents?: ReadonlySet<string>): Statement[] =>
+  Object.entries(synth.json.data?.aws_iam_policy_document ?? {})
+    .filter(([id]) => documents === undefined || documents.has(id))
+    .flatMap(([, doc]) => (doc.statement ?? []) as Statement[]);
+
+const DOCUMENT_REFERENCE = /^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/;
+
+/** The documents that are KMS key policies: there "*" as a resource is the key itself. */
+function keyPolicyDocuments(synth: Synthesized): Set<string> {
+  const policies = [
+    ...Object.values(synth.resources("aws_kms_key")),
+    ...Object.values(synth.resources("aws_kms_key_policy")),
+  ].map((resource) => resource.policy);
+  return new Set(
+    policies.flatMap((policy) => {
+      const match = typeof policy === "string" ? DOCUMENT_REFERENCE.exec(policy) : null;
+      return match ? [match[1]] : [];
+    }),
   );
+}
 
 /** Resource attributes that hold an IAM policy, per resource type. */
 const POLICY_ATTRIBUTES: Record<string, string[]> = {
@@ -37,11 +62,19 @@ const POLICY_ATTRIBUTES: Record<string, string[]> = {
   aws_iam_policy: ["policy"],
   aws_s3_bucket_policy: ["policy"],
   aws_kms_key: ["policy"],
+  aws_kms_key_policy: ["policy"],
+  aws_sns_topic_policy: ["policy"],
   aws_ecr_repository_policy: ["policy"],
 };
 
 describe.each(stacks)("IAM policies of the %s stack", (_name, synth) => {
   const statements = statementsOf(synth);
+  const keyDocuments = keyPolicyDocuments(synth);
+  const identityAndResourceDocuments = new Set(
+    Object.keys(synth.json.data?.aws_iam_policy_document ?? {}).filter(
+      (id) => !keyDocuments.has(id),
+    ),
+  );
 
   it("writes every policy as a structured policy document, never as literal JSON", () => {
     for (const [type, attributes] of Object.entries(POLICY_ATTRIBUTES)) {
@@ -63,10 +96,28 @@ describe.each(stacks)("IAM policies of the %s stack", (_name, synth) => {
     }
   });
 
-  it('allows "*" as a resource only for actions AWS grants on nothing narrower', () => {
-    for (const statement of statements.filter((s) => s.effect !== "Deny")) {
+  it('allows "*" as a resource only for actions AWS grants on nothing narrower (or in a key policy, where it is the key)', () => {
+    for (const statement of statementsOf(synth, identityAndResourceDocuments).filter(
+      (s) => s.effect !== "Deny",
+    )) {
       if (!(statement.resources ?? []).includes("*")) continue;
       expect(statement.actions!.every((a) => ACTIONS_ONLY_ON_ANY_RESOURCE.includes(a))).toBe(true);
+    }
+  });
+
+  it("lets key policies grant only the account (through IAM) and named AWS services", () => {
+    for (const statement of statementsOf(synth, keyDocuments)) {
+      const principals = (statement as { principals?: { type: string; identifiers: string[] }[] })
+        .principals;
+      expect(principals?.length).toBeGreaterThan(0);
+      for (const principal of principals ?? []) {
+        for (const identifier of principal.identifiers) {
+          if (principal.type === "Service")
+            expect(identifier).toMatch(/^[a-z0-9.-]+\.amazonaws\.com$/);
+          else
+            expect([principal.type, identifier]).toEqual(["AWS", expect.stringMatching(/:root$/)]);
+        }
+      }
     }
   });
 
