@@ -2,6 +2,7 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { resolve } from "node:path";
 import type { DynamodbUse, EnvironmentConfig } from "./config/model";
+import { ecsClusterName, ecsServiceName } from "./lib/ecs-names";
 import { mapValues } from "./lib/map-values";
 import { AlbModule } from "./modules/alb";
 import { BackupModule } from "./modules/backup";
@@ -10,6 +11,7 @@ import { EcrModule } from "./modules/ecr";
 import { EcsModule } from "./modules/ecs";
 import { EncryptionModule } from "./modules/encryption";
 import { ImageBuildModule } from "./modules/image-build";
+import { ObservabilityModule } from "./modules/observability";
 import { RdsModule } from "./modules/rds";
 import { SharedStorageModule } from "./modules/shared-storage";
 import { StaticObjectsModule } from "./modules/static-objects";
@@ -24,8 +26,8 @@ import { exitOnConfigError, synthesizeProject, type SourceSettings } from "./sta
 export type { SourceSettings } from "./stacks/synthesis";
 
 /**
- * One environment: network, load balancer, registries, each service's data stores and the
- * Fargate services, on S3 state.
+ * One environment: network, load balancer, registries, each service's data stores, the dashboard
+ * and alarms, and the autoscaled Fargate services, on S3 state.
  */
 export class EnvironmentStack extends TerraformStack {
   constructor(scope: Construct, env: EnvironmentConfig, source: SourceSettings) {
@@ -158,6 +160,27 @@ export class EnvironmentStack extends TerraformStack {
             tags: backup.selectionTag,
           })
         : undefined;
+    // The dashboard and alarms come before the services, whose deployments their alarms roll back:
+    // they know the cluster and services by name (the names the ECS module gives them).
+    const observability = new ObservabilityModule(this, "observability", {
+      name,
+      region: env.region,
+      loadBalancerArnSuffix: alb.arnSuffix,
+      clusterName: ecsClusterName(name),
+      services: services.map((s) => ({
+        name: s.name,
+        ecsServiceName: ecsServiceName(s.name),
+        targetGroupArnSuffix: alb.targetGroupArnSuffixes[s.name],
+        minimumTasks: Math.min(s.desiredCount, s.scaling?.minCount ?? s.desiredCount),
+      })),
+      databases: [...databases].map(([service, database]) => ({
+        service,
+        identifier: database.identifier,
+        allocatedStorageGb: env.database.allocatedStorageGb,
+      })),
+      tables: [...tables].map(([service, { table }]) => ({ service, tableName: table.tableName })),
+      alarmEmails: env.observability.alarmEmails,
+    });
 
     // The ECS module takes the data stores' outputs: the services' variables, secrets and
     // permissions, and the rules between each service's security group and its database's.
@@ -170,6 +193,8 @@ export class EnvironmentStack extends TerraformStack {
       albSecurityGroupId: alb.securityGroupId,
       services,
       targetGroupArns: alb.targetGroupArns,
+      loadBalancerArnSuffix: alb.arnSuffix,
+      targetGroupArnSuffixes: alb.targetGroupArnSuffixes,
       routingDependencies: alb.routingDependencies,
       repositoryUrls: ecr.repositoryUrls,
       repositoryArns: ecr.repositoryArns,
@@ -182,12 +207,17 @@ export class EnvironmentStack extends TerraformStack {
       dynamodbEndpoint: { id: vpc.dynamodbEndpointId, prefixListId: vpc.dynamodbPrefixListId },
       staticObjects,
       sharedStorage,
+      capacity: env.compute,
+      deploymentAlarmNames: observability.deploymentAlarmNames,
+      xray: env.observability.xray,
     });
 
     new TerraformOutput(this, "load_balancer_dns_name", { value: alb.dnsName });
     new TerraformOutput(this, "service_urls", { value: alb.serviceUrls });
     new TerraformOutput(this, "repository_urls", { value: ecr.repositoryUrls });
     new TerraformOutput(this, "cluster_name", { value: ecs.clusterName });
+    new TerraformOutput(this, "dashboard_name", { value: observability.dashboardName });
+    new TerraformOutput(this, "alarm_topic_arn", { value: observability.alarmTopicArn });
     new TerraformOutput(this, "databases", {
       description: "Per service: endpoint, port, database name and the ARN of its password secret",
       value: mapValues(databases, (db) => ({

@@ -78,6 +78,36 @@ describe("npm run plan: every stack planned offline against the state stand-ins"
     },
   );
 
+  it.each(environments.map((env) => [env.name, env] as const))(
+    "%s: plans the autoscaling, the capacity providers, every alarm, the dashboard and the encrypted alarm topic",
+    (name, env) => {
+      const created = resourcesToCreate(planJson[name] ?? {});
+      const synthesizedJson = JSON.parse(
+        Buffer.from(synthesized[`stacks/${name}/cdk.tf.json`], "base64").toString("utf8"),
+      );
+      const scaled = env.services.filter((s) => s.scaling);
+      const policies = scaled.flatMap((s) =>
+        [
+          s.scaling!.cpuTargetPercent,
+          s.scaling!.memoryTargetPercent,
+          s.scaling!.requestsPerTarget,
+        ].filter((target) => target !== undefined),
+      );
+      expect(created.aws_appautoscaling_target).toBe(scaled.length);
+      expect(created.aws_appautoscaling_policy).toBe(policies.length);
+      expect(created.aws_ecs_cluster_capacity_providers).toBe(1);
+      expect(created.aws_cloudwatch_metric_alarm).toBe(
+        Object.keys(synthesizedJson.resource.aws_cloudwatch_metric_alarm).length,
+      );
+      expect(created.aws_cloudwatch_dashboard).toBe(1);
+      expect(created.aws_sns_topic).toBe(1);
+      expect(created.aws_kms_key_policy).toBe(
+        Object.keys(synthesizedJson.resource.aws_kms_key_policy).length,
+      );
+      expect(created.aws_sns_topic_subscription ?? 0).toBe(env.observability.alarmEmails.length);
+    },
+  );
+
   it.each(environments.map((env) => [env.name, env.backup.copy ? 2 : 1]))(
     "%s: plans %i backup vault(s) (a copy vault in another region when configured), the daily plan and the static objects bucket",
     (name, vaults) => {

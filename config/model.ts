@@ -44,6 +44,9 @@ export interface EnvironmentConfig {
   readonly database: DatabaseSettings;
   /** AWS Backup of the environment's databases, tables and file systems. */
   readonly backup: BackupSettings;
+  /** How the services' tasks are spread over Fargate and Fargate Spot. */
+  readonly compute: ComputeSettings;
+  readonly observability: ObservabilitySettings;
   readonly state: StateConfig;
   readonly tags: Readonly<Record<string, string>>;
   /** This environment's per-service sizes and counts, as written (already applied to `services`). */
@@ -67,6 +70,20 @@ export interface ScalingConfig {
   readonly memoryTargetPercent?: number;
   /** Load balancer requests per task per minute. */
   readonly requestsPerTarget?: number;
+}
+
+/** The capacity provider strategy of every service: a Fargate base, then weights. */
+export interface ComputeSettings {
+  readonly onDemandBase: number;
+  readonly onDemandWeight: number;
+  readonly spotWeight: number;
+}
+
+export interface ObservabilitySettings {
+  /** Addresses subscribed to the alarm topic (empty: alarms notify nobody). */
+  readonly alarmEmails: readonly string[];
+  /** Run the X-Ray daemon next to every service. */
+  readonly xray: boolean;
 }
 
 export interface DatabaseSettings {

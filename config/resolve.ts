@@ -1,6 +1,7 @@
 import { stableNumber } from "../lib/stable-hash";
 import type {
   BackupSettings,
+  ComputeSettings,
   DatabaseSettings,
   DynamodbKey,
   EnvironmentConfig,
@@ -11,8 +12,10 @@ import type {
 } from "./model";
 import {
   BACKUP_DEFAULTS,
+  COMPUTE_DEFAULTS,
   DATABASE_DEFAULTS,
   ENVIRONMENT_DEFAULTS,
+  OBSERVABILITY_DEFAULTS,
   SCALING_DEFAULTS,
   SERVICE_DEFAULTS,
 } from "./schema/constants";
@@ -123,6 +126,11 @@ function resolveBackup(env: EnvironmentFile): BackupSettings {
   };
 }
 
+function resolveCompute(env: EnvironmentFile): ComputeSettings {
+  const defaults = env.production ? COMPUTE_DEFAULTS.production : COMPUTE_DEFAULTS.other;
+  return { ...defaults, ...env.compute };
+}
+
 function resolveScaling(scaling: NonNullable<ServiceFile["scaling"]>): ScalingConfig {
   const hasTarget =
     scaling.cpuTargetPercent !== undefined ||
@@ -170,6 +178,11 @@ export function resolveEnvironment(
     ecr: { keepImages: env.ecr?.keepImages ?? ENVIRONMENT_DEFAULTS.keepImages },
     database: resolveDatabase(env),
     backup: resolveBackup(env),
+    compute: resolveCompute(env),
+    observability: {
+      alarmEmails: env.observability?.alarmEmails ?? OBSERVABILITY_DEFAULTS.alarmEmails,
+      xray: env.observability?.xray ?? env.production,
+    },
     state: {
       bucket: env.state.bucket,
       key: env.state.key ?? `${env.project}/${env.name}/terraform.tfstate`,

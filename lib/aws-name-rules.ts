@@ -137,6 +137,20 @@ export const AWS_NAME_RULES = {
     allowed: '"alias/" and letters, digits and / _ -',
     reservedPrefixes: ["alias/aws/"],
   },
+  snsTopic: {
+    resource: "SNS topic",
+    minLength: 1,
+    maxLength: 256,
+    pattern: /^[A-Za-z0-9_-]+$/,
+    allowed: "letters, digits, hyphens and underscores",
+  },
+  cloudwatchDashboard: {
+    resource: "CloudWatch dashboard",
+    minLength: 1,
+    maxLength: 255,
+    pattern: /^[A-Za-z0-9_-]+$/,
+    allowed: "letters, digits, hyphens and underscores",
+  },
   dynamodbTable: {
     resource: "DynamoDB table",
     minLength: 3,

@@ -15,6 +15,9 @@ export const AWS_NAME_LIMITS = {
   dbParameterGroup: 255,
   dynamodbTable: 255,
   kmsAlias: 256,
+  cloudwatchAlarm: 255,
+  cloudwatchDashboard: 255,
+  snsTopic: 256,
 } as const;
 
 const HASH_LENGTH = 6;

@@ -1,5 +1,6 @@
 import { AWS_NAME_LIMITS, fitName } from "./aws-names";
 import type { AwsNameKind } from "./aws-name-rules";
+import { ecsClusterName, ecsServiceName } from "./ecs-names";
 
 /**
  * The AWS names the stack gives an environment's shared resources and each service's resources,
@@ -33,7 +34,7 @@ export function environmentResourceNames(
   return [
     { kind: "loadBalancer", name: fitName([prefix], AWS_NAME_LIMITS.loadBalancer) },
     { kind: "securityGroup", role: "load balancer", name: `${prefix}-alb` },
-    { kind: "ecsCluster", name: fitName([prefix], AWS_NAME_LIMITS.ecsCluster) },
+    { kind: "ecsCluster", name: ecsClusterName(prefix) },
     { kind: "serviceConnectNamespace", name: prefix },
     kmsAlias("logs", `${prefix}-logs`),
     kmsAlias("static objects", `${prefix}-static`),
@@ -54,6 +55,17 @@ export function environmentResourceNames(
           },
         ]
       : []),
+    {
+      kind: "snsTopic",
+      role: "alarms",
+      name: fitName([`${prefix}-alarms`], AWS_NAME_LIMITS.snsTopic),
+    },
+    {
+      kind: "kmsAlias",
+      role: "alarm topic",
+      name: fitName([`alias/${prefix}-alarms`], AWS_NAME_LIMITS.kmsAlias),
+    },
+    { kind: "cloudwatchDashboard", name: fitName([prefix], AWS_NAME_LIMITS.cloudwatchDashboard) },
   ];
 }
 
@@ -137,7 +149,7 @@ export function serviceResourceNames(prefix: string, naming: ServiceNaming): Res
     { kind: "securityGroup", name: fitName([prefix, service], AWS_NAME_LIMITS.securityGroup) },
     { kind: "logGroup", name: `/ecs/${prefix}/${service}` },
     { kind: "taskFamily", name: `${prefix}-${service}` },
-    { kind: "ecsService", name: fitName([service], AWS_NAME_LIMITS.ecsService) },
+    { kind: "ecsService", name: ecsServiceName(service) },
     { kind: "containerName", name: service },
     { kind: "serviceConnectName", name: service },
   ];

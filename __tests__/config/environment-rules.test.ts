@@ -174,6 +174,36 @@ describeRules("environment rules", [
     ],
   },
   {
+    rule: "the capacity provider strategy keeps a weight above 0",
+    mistake: { edit: { [DEV]: (env) => (env.compute = { onDemandWeight: 0, spotWeight: 0 }) } },
+    problems: [
+      "environments/dev.json: $.compute.spotWeight: 0 with onDemandWeight 0 leaves ECS no capacity provider to place tasks on beyond the base; expected spotWeight above 0, or onDemandWeight above 0 to run on demand only",
+    ],
+  },
+  {
+    rule: "a capacity provider weight is within what ECS accepts",
+    mistake: { edit: { [PROD]: (env) => (env.compute = { onDemandWeight: 1001 }) } },
+    problems: [
+      "environments/prod.json: $.compute.onDemandWeight: 1001 is outside 0 to 1000; expected the share of tasks above the base placed on on-demand Fargate, relative to spotWeight; defaults to 3 in production, 1 elsewhere",
+    ],
+  },
+  {
+    rule: "alarm e-mails are addresses",
+    mistake: {
+      edit: { [PROD]: (env) => (env.observability.alarmEmails = ["ops at example.com"]) },
+    },
+    problems: [
+      'environments/prod.json: $.observability.alarmEmails[0]: "ops at example.com" is invalid; expected an e-mail address (e.g. "ops@example.com")',
+    ],
+  },
+  {
+    rule: "an unknown observability setting is rejected",
+    mistake: { edit: { [PROD]: (env) => (env.observability.tracing = true) } },
+    problems: [
+      'environments/prod.json: $.observability.tracing: unknown key; expected one of "alarmEmails", "xray"',
+    ],
+  },
+  {
     rule: "a file is valid JSON",
     mistake: { write: { [DEV]: '{ "name": "dev", }' } },
     problems: [

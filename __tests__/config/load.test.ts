@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadProject } from "../../config/load";
+import { COMPUTE_DEFAULTS } from "../../config/schema/constants";
 import { configProject, problemsOf, type JsonEdit } from "../support/config-project";
 
 const projectWith = (edit: Record<string, JsonEdit>) => configProject({ edit });
@@ -73,5 +74,42 @@ describe("loadProject", () => {
     expect(
       problems.find((p) => p.startsWith("environments/prod.json: $: is not valid JSON")),
     ).toBeDefined();
+  });
+
+  it("spreads tasks over Fargate and Spot, and turns tracing on, by whether the environment is production", () => {
+    const [dev, prod] = loadProject(".").environments;
+    expect(dev.compute).toEqual({ onDemandBase: 1, onDemandWeight: 1, spotWeight: 3 });
+    expect(prod.compute).toEqual({ onDemandBase: 2, onDemandWeight: 3, spotWeight: 1 });
+    expect(dev.observability).toEqual({ alarmEmails: [], xray: false });
+    expect(prod.observability).toEqual({ alarmEmails: ["ops@example.com"], xray: true });
+  });
+
+  it("has compute defaults with a positive spotWeight, so both weights 0 means spotWeight was written", () => {
+    for (const defaults of Object.values(COMPUTE_DEFAULTS)) {
+      expect(defaults.spotWeight).toBeGreaterThan(0);
+    }
+  });
+
+  it("keeps written compute and observability settings over the defaults", () => {
+    const root = projectWith({
+      "environments/dev.json": (env) => {
+        env.compute = { onDemandBase: 0 };
+        env.observability = { xray: true, alarmEmails: ["dev@example.com"] };
+      },
+    });
+    const dev = loadProject(root).environments.find((e) => e.name === "dev")!;
+    expect(dev.compute).toEqual({ onDemandBase: 0, onDemandWeight: 1, spotWeight: 3 });
+    expect(dev.observability).toEqual({ alarmEmails: ["dev@example.com"], xray: true });
+  });
+
+  it("needs no X-Ray endpoint without NAT when tracing is off", () => {
+    const root = projectWith({
+      "environments/prod.json": (env) => {
+        env.vpc.natStrategy = "none";
+        env.vpc.interfaceEndpoints = ["ecr.api", "ecr.dkr", "logs"];
+        env.observability.xray = false;
+      },
+    });
+    expect(loadProject(root).environments[1].vpc.natStrategy).toBe("none");
   });
 });

@@ -76,20 +76,23 @@ describeRules("network rules", [
       },
     },
     problems: [
-      'environments/prod.json: $.vpc.privateSubnets[0]: "10.0.128.0/28" has 11 usable addresses but may need 16 (deployments double the 8 task(s) at maximum scale, and the other AZs must absorb a failed one); expected a /27 or larger',
-      'environments/prod.json: $.vpc.privateSubnets[1]: "10.0.144.0/28" has 11 usable addresses but may need 16 (deployments double the 8 task(s) at maximum scale, and the other AZs must absorb a failed one); expected a /27 or larger',
+      'environments/prod.json: $.vpc.privateSubnets[0]: "10.0.128.0/28" has 11 usable addresses but may need 24 (deployments double the 12 task(s) at maximum scale, and the other AZs must absorb a failed one); expected a /27 or larger',
+      'environments/prod.json: $.vpc.privateSubnets[1]: "10.0.144.0/28" has 11 usable addresses but may need 24 (deployments double the 12 task(s) at maximum scale, and the other AZs must absorb a failed one); expected a /27 or larger',
     ],
   },
   {
     rule: "derived private subnets are large enough for the tasks at maximum scale",
     mistake: {
       edit: {
-        [DEV]: (env) => (env.vpc.cidr = "10.0.0.0/23"),
+        [DEV]: (env) => {
+          env.vpc.cidr = "10.0.0.0/23";
+          env.services.users = { desiredCount: 1 };
+        },
         "services/users/service.json": (svc) => (svc.scaling = { minCount: 1, maxCount: 20 }),
       },
     },
     problems: [
-      'environments/dev.json: $.vpc.cidr: "10.0.0.0/23" leaves /27 private subnets of 27 usable addresses but they may need 42 (deployments double the 21 task(s) at maximum scale, and the other AZs must absorb a failed one); expected a VPC of /22 or larger, or explicit privateSubnets of /26 or larger',
+      'environments/dev.json: $.vpc.cidr: "10.0.0.0/23" leaves /27 private subnets of 27 usable addresses but they may need 44 (deployments double the 22 task(s) at maximum scale, and the other AZs must absorb a failed one); expected a VPC of /22 or larger, or explicit privateSubnets of /26 or larger',
     ],
   },
   {
@@ -161,10 +164,24 @@ describeRules("network rules", [
     ],
   },
   {
+    rule: "private subnets without NAT have an X-Ray endpoint when tracing is on",
+    mistake: {
+      edit: {
+        [PROD]: (env) => {
+          env.vpc.natStrategy = "none";
+          env.vpc.interfaceEndpoints = ["ecr.api", "ecr.dkr", "logs"];
+        },
+      },
+    },
+    problems: [
+      'environments/prod.json: $.vpc.natStrategy: "none" gives the private subnets no way out, and vpc.interfaceEndpoints lacks "xray": tasks could not send traces; expected "single" or "one-per-az", or interfaceEndpoints with "ecr.api", "ecr.dkr", "logs", "xray"',
+    ],
+  },
+  {
     rule: "interface endpoints are ones the project knows",
     mistake: { edit: { [DEV]: (env) => (env.vpc.interfaceEndpoints = ["ecr"]) } },
     problems: [
-      'environments/dev.json: $.vpc.interfaceEndpoints[0]: "ecr" is not allowed; expected one of "ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm"',
+      'environments/dev.json: $.vpc.interfaceEndpoints[0]: "ecr" is not allowed; expected one of "ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm", "xray"',
     ],
   },
 ]);

@@ -36,6 +36,8 @@ function synthesizedNames(synth: Synthesized): Record<AwsNameKind, string[]> {
     dbParameterGroup: values("aws_db_parameter_group", (group) => group.name),
     kmsAlias: values("aws_kms_alias", (alias) => alias.name),
     dynamodbTable: values("aws_dynamodb_table", (table) => table.name),
+    snsTopic: values("aws_sns_topic", (topic) => topic.name),
+    cloudwatchDashboard: values("aws_cloudwatch_dashboard", (board) => board.dashboard_name),
   };
 }
 

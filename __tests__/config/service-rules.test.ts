@@ -133,7 +133,12 @@ describeRules("service rules", [
   },
   {
     rule: "autoscaling minCount ≤ desiredCount, in the manifest and after each environment's overrides",
-    mistake: { edit: { [USERS]: (svc) => (svc.scaling = { minCount: 3, maxCount: 6 }) } },
+    mistake: {
+      edit: {
+        [USERS]: (svc) => (svc.scaling = { minCount: 3, maxCount: 6 }),
+        [DEV]: (env) => (env.services.users = { desiredCount: 1 }),
+      },
+    },
     problems: [
       "services/users/service.json: $.desiredCount: 2 is below scaling.minCount 3; expected a count from 3 to 6",
       "environments/dev.json: $.services.users.desiredCount: 1 is below scaling.minCount 3 (services/users/service.json); expected a count from 3 to 6",
@@ -166,7 +171,11 @@ describeRules("service rules", [
   {
     rule: "an environment scales only services whose manifest scales",
     mistake: {
-      edit: { [PROD]: (env) => (env.services = { users: { scaling: { maxCount: 4 } } }) },
+      edit: {
+        [USERS]: (svc) => delete svc.scaling,
+        [DEV]: (env) => (env.services.users = { desiredCount: 1 }),
+        [PROD]: (env) => (env.services = { users: { scaling: { maxCount: 4 } } }),
+      },
     },
     problems: [
       "environments/prod.json: $.services.users.scaling: sets autoscaling bounds, but services/users/service.json has no scaling; expected a scaling block in the manifest first, or remove this",

@@ -1,5 +1,6 @@
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import { TerraformOutput } from "cdktf";
 import { AlbModule, planListeners, type AlbModuleProps, type AlbService } from "../../modules/alb";
 import { logicalId, ref, synthScope, type Synthesized } from "../support/synth";
 
@@ -248,5 +249,28 @@ describe("AlbModule", () => {
     expect(Object.keys(alb.listenerArns).sort()).toEqual(["80", "8080", "8081"]);
     expect(alb.serviceUrls.users).toMatch(/^http:\/\/\$\{TfToken\[.*\]\}\/users$/);
     expect(Object.keys(alb.targetGroupArns).sort()).toEqual(["products", "users"]);
+  });
+
+  it("exposes the ARN suffixes that CloudWatch metrics and request-count scaling name", () => {
+    const synth = synthScope((scope) => {
+      const alb = new AlbModule(scope, "alb", {
+        name: "shop-dev",
+        vpcId: "vpc-1",
+        vpcCidr: "10.0.0.0/16",
+        subnetIds: ["a", "b"],
+        services: [USERS, PRODUCTS],
+        routingStyle: "path",
+      });
+      new TerraformOutput(scope, "suffixes", {
+        value: { alb: alb.arnSuffix, ...alb.targetGroupArnSuffixes },
+      });
+    });
+    const targetGroup = (service: string) =>
+      ref("aws_lb_target_group", logicalId(synth, "aws_lb_target_group", service), "arn_suffix");
+    expect(synth.json.output!.suffixes.value).toEqual({
+      alb: ref("aws_lb", logicalId(synth, "aws_lb", "load-balancer"), "arn_suffix"),
+      users: targetGroup("users"),
+      products: targetGroup("products"),
+    });
   });
 });

@@ -191,7 +191,7 @@ describe("EcsModule", () => {
         "arn",
       ),
       desired_count: 2,
-      launch_type: "FARGATE",
+      capacity_provider_strategy: [{ capacity_provider: "FARGATE", base: 0, weight: 1 }],
       network_configuration: {
         subnets: ["subnet-private-a", "subnet-private-b"],
         security_groups: [
@@ -233,15 +233,20 @@ describe("EcsModule", () => {
     });
   });
 
-  it("creates each ECS service only after the listeners and rules that route to its target group", () => {
+  it("creates each ECS service only after its cluster's capacity providers and the listeners and rules that route to its target group", () => {
     const synth = synthEcs();
     const listener = `aws_lb_listener.${logicalId(synth, "aws_lb_listener", "listener")}`;
     const rule = `aws_lb_listener_rule.${logicalId(synth, "aws_lb_listener_rule", "rule")}`;
+    const providers = `aws_ecs_cluster_capacity_providers.${logicalId(synth, "aws_ecs_cluster_capacity_providers", "capacity-providers")}`;
     expect(synth.resourceAt("aws_ecs_service", "service-users").depends_on).toEqual([
+      providers,
       listener,
       rule,
     ]);
-    expect(synth.resourceAt("aws_ecs_service", "service-products").depends_on).toEqual([rule]);
+    expect(synth.resourceAt("aws_ecs_service", "service-products").depends_on).toEqual([
+      providers,
+      rule,
+    ]);
   });
 
   it("admits only the load balancer and callers, on the service's port, and nothing from a CIDR", () => {

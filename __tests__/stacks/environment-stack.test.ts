@@ -39,7 +39,10 @@ describe.each(["dev", "prod"])("the %s environment stack", (name) => {
     const services = Object.values(synth.resources("aws_ecs_service"));
     expect(services.map((s) => s.name).sort()).toEqual(["products", "users"]);
     for (const service of services) {
-      expect(service.launch_type).toBe("FARGATE");
+      expect(service.launch_type).toBeUndefined();
+      expect(service.capacity_provider_strategy).toEqual(
+        expect.arrayContaining([expect.objectContaining({ capacity_provider: "FARGATE" })]),
+      );
       expect(service.service_connect_configuration).toMatchObject({ enabled: true });
       expect(service.depends_on!.length).toBeGreaterThan(0);
     }

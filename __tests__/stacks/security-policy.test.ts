@@ -24,7 +24,6 @@ describe("the repository's stacks under the security policy", () => {
       "the %s stack carries exactly the deliberate exceptions, each with its reason",
       (stack) => {
         expect(suppressionsOf(stack).map(({ path, rule }) => `${path} ${rule}`)).toEqual([
-          `${stack}/encryption/logs-key-policy-document SEC-IAM-001`,
           `${stack}/backup/role/AWSBackupServiceRolePolicyForBackup SEC-IAM-003`,
           `${stack}/backup/role/AWSBackupServiceRolePolicyForRestores SEC-IAM-003`,
         ]);

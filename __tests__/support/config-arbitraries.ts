@@ -210,6 +210,21 @@ function environment(name: string, project: string, services: readonly Json[]) {
         },
       ),
       overridden: fc.subarray([...services]),
+      compute: fc.record(
+        {
+          onDemandBase: fc.integer({ min: 0, max: 3 }),
+          onDemandWeight: fc.integer({ min: 0, max: 4 }),
+          spotWeight: fc.integer({ min: 1, max: 4 }),
+        },
+        { requiredKeys: [] },
+      ),
+      observability: fc.record(
+        {
+          xray: fc.boolean(),
+          alarmEmails: fc.subarray(["ops@example.com", "oncall@example.org"]),
+        },
+        { requiredKeys: [] },
+      ),
     })
     .chain((draft) =>
       fc
@@ -245,6 +260,8 @@ function environment(name: string, project: string, services: readonly Json[]) {
             },
             logRetentionDays: draft.logRetentionDays,
             database: draft.database,
+            compute: draft.compute,
+            observability: draft.observability,
             ecr: { keepImages: draft.keepImages },
             services: Object.fromEntries(
               draft.overridden.map((manifest, i) => [manifest.name, overrides[i]]),

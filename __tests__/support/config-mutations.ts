@@ -78,6 +78,16 @@ const ENVIRONMENT_MUTATIONS: readonly Template[] = [
     path: "$.routing.sharedListenerPort",
     apply: (env) => (env.routing.sharedListenerPort = 70000),
   }),
+  () => ({
+    description: "no capacity provider weight above 0",
+    path: "$.compute.spotWeight",
+    apply: (env) => (env.compute = { onDemandWeight: 0, spotWeight: 0 }),
+  }),
+  () => ({
+    description: "an alarm e-mail without @",
+    path: "$.observability.alarmEmails[0]",
+    apply: (env) => (env.observability = { alarmEmails: ["ops.example.com"] }),
+  }),
   (env) => ({
     description: "a name other than the file's",
     path: "$.name",

@@ -11,6 +11,7 @@ const NEEDED_FOR: Record<InterfaceEndpoint, string> = {
   logs: "write logs",
   secretsmanager: "read secrets",
   ssm: "read parameters",
+  xray: "send traces",
 };
 
 /** The AWS APIs every Fargate task of this project calls: image pulls (ECR) and logs. */
@@ -25,6 +26,8 @@ export function neededEndpoints(env: EnvironmentConfig): InterfaceEndpoint[] {
       if (api === "secretsmanager" || api === "ssm") needed.add(api);
     }
   }
+  // The X-Ray daemon next to each service sends its traces to the X-Ray API.
+  if (env.observability.xray) needed.add("xray");
   return [...needed];
 }
 

@@ -2,6 +2,7 @@ import type { ConfigProblem } from "../problems";
 import { checkBackupColdStorage, checkBackupCopy } from "./backup";
 import type { Check, ProjectConfig } from "./check";
 import { checkCertificate } from "./certificate";
+import { checkCapacityWeights } from "./compute";
 import { checkPrivateEgress } from "./egress";
 import { checkEnvironmentVariables } from "./environment-variables";
 import { checkAwsNames } from "./naming";
@@ -43,6 +44,7 @@ export const CHECKS: readonly Check[] = [
   checkFargateSizes,
   checkHealthCheckTiming,
   checkScalingBounds,
+  checkCapacityWeights,
   checkCalls,
   checkOverrideNames,
   checkAwsNames,

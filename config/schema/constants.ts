@@ -25,7 +25,29 @@ export const CPU_ARCHITECTURES = ["X86_64", "ARM64"] as const;
  * Interface VPC endpoints an environment may ask for (com.amazonaws.<region>.<name>). Without a NAT
  * gateway, tasks reach AWS only through these (and the S3 gateway endpoint every VPC has).
  */
-export const INTERFACE_ENDPOINTS = ["ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm"] as const;
+export const INTERFACE_ENDPOINTS = [
+  "ecr.api",
+  "ecr.dkr",
+  "logs",
+  "secretsmanager",
+  "ssm",
+  "xray",
+] as const;
+
+/**
+ * How each service's tasks are spread over Fargate and Fargate Spot: the first `onDemandBase`
+ * tasks on Fargate, the rest in the ratio onDemandWeight : spotWeight. Production keeps two
+ * on-demand tasks and puts a quarter of the surge on Spot; elsewhere one on-demand task survives
+ * Spot interruptions and three quarters of the rest run on Spot. Both weights stay above 0: AWS
+ * documents that a provider of weight 0 places no tasks, and not whether its base still holds.
+ */
+export const COMPUTE_DEFAULTS = {
+  production: { onDemandBase: 2, onDemandWeight: 3, spotWeight: 1 },
+  other: { onDemandBase: 1, onDemandWeight: 1, spotWeight: 3 },
+} as const;
+
+/** Alarms notify nobody unless addresses are given; X-Ray tracing defaults to `production`. */
+export const OBSERVABILITY_DEFAULTS = { alarmEmails: [] as readonly string[] } as const;
 
 /** Applied when a service's scaling block names no target: track average CPU. */
 export const SCALING_DEFAULTS = { cpuTargetPercent: 70 } as const;

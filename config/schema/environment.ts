@@ -1,6 +1,7 @@
 import { Type, type Static } from "@sinclair/typebox";
 import {
   BACKUP_DEFAULTS,
+  COMPUTE_DEFAULTS,
   DATABASE_DEFAULTS,
   ENVIRONMENT_DEFAULTS,
   FARGATE_CPU_UNITS,
@@ -191,6 +192,71 @@ const Database = Type.Object(
   },
 );
 
+const { production: PRODUCTION_COMPUTE, other: OTHER_COMPUTE } = COMPUTE_DEFAULTS;
+
+const Compute = Type.Object(
+  {
+    onDemandBase: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 100000,
+        description: `how many tasks of each service always run on on-demand Fargate before the weights apply; defaults to ${PRODUCTION_COMPUTE.onDemandBase} in production, ${OTHER_COMPUTE.onDemandBase} elsewhere`,
+      }),
+    ),
+    onDemandWeight: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 1000,
+        description: `the share of tasks above the base placed on on-demand Fargate, relative to spotWeight; defaults to ${PRODUCTION_COMPUTE.onDemandWeight} in production, ${OTHER_COMPUTE.onDemandWeight} elsewhere`,
+      }),
+    ),
+    spotWeight: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 1000,
+        description: `the share of tasks above the base placed on Fargate Spot (interrupted with two minutes' notice), relative to onDemandWeight; 0 keeps every task on demand; defaults to ${PRODUCTION_COMPUTE.spotWeight} in production, ${OTHER_COMPUTE.spotWeight} elsewhere`,
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "how the services' tasks are spread over Fargate (on demand) and Fargate Spot (cheaper, interruptible)",
+  },
+);
+
+const Observability = Type.Object(
+  {
+    alarmEmails: Type.Optional(
+      Type.Array(
+        Type.String({
+          pattern: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+          maxLength: 254,
+          description: "an e-mail address",
+          examples: ["ops@example.com"],
+        }),
+        {
+          uniqueItems: true,
+          maxItems: 20,
+          description:
+            "addresses the alarm topic mails when an alarm fires or recovers (each must confirm the subscription AWS mails it); none by default",
+          default: [],
+        },
+      ),
+    ),
+    xray: Type.Optional(
+      Type.Boolean({
+        description:
+          "run the AWS X-Ray daemon next to every service and give the services AWS_XRAY_DAEMON_ADDRESS; defaults to production",
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description: "the dashboard, alarms and tracing of this environment",
+  },
+);
+
 const RetentionDays = (description: string) =>
   Type.Integer({ minimum: 1, maximum: BACKUP_DEFAULTS.maximumRetentionDays, description });
 
@@ -343,6 +409,8 @@ export const EnvironmentSchema = Type.Object(
     ),
     database: Type.Optional(Database),
     backup: Type.Optional(Backup),
+    compute: Type.Optional(Compute),
+    observability: Type.Optional(Observability),
     state: State,
     tags: Type.Optional(
       KeyedRecord(

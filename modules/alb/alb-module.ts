@@ -64,11 +64,18 @@ export interface AlbModuleProps {
  */
 export class AlbModule extends Construct {
   public readonly arn: string;
+  /** The ARN's tail, "app/<name>/<id>": the LoadBalancer dimension of its CloudWatch metrics. */
+  public readonly arnSuffix: string;
   public readonly dnsName: string;
   public readonly zoneId: string;
   public readonly securityGroupId: string;
   /** Target group ARN per service name. */
   public readonly targetGroupArns: Readonly<Record<string, string>>;
+  /**
+   * Target group ARN tail ("targetgroup/<name>/<id>") per service name: the TargetGroup dimension of
+   * its metrics, and with arnSuffix the resource label of ALBRequestCountPerTarget scaling.
+   */
+  public readonly targetGroupArnSuffixes: Readonly<Record<string, string>>;
   /** Listener ARN per listener port. */
   public readonly listenerArns: Readonly<Record<number, string>>;
   /** The listeners and rules that send traffic to each service: an ECS service must depend on them. */
@@ -206,10 +213,14 @@ export class AlbModule extends Construct {
     }
 
     this.arn = lb.arn;
+    this.arnSuffix = lb.arnSuffix;
     this.dnsName = lb.dnsName;
     this.zoneId = lb.zoneId;
     this.securityGroupId = securityGroup.id;
     this.targetGroupArns = Object.fromEntries([...targetGroups].map(([svc, tg]) => [svc, tg.arn]));
+    this.targetGroupArnSuffixes = Object.fromEntries(
+      [...targetGroups].map(([svc, tg]) => [svc, tg.arnSuffix]),
+    );
     this.listenerArns = listenerArns;
     this.routingDependencies = dependencies;
     this.serviceUrls = urls;

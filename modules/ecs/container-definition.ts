@@ -30,6 +30,13 @@ export interface ContainerDefinition {
     readonly options: Readonly<Record<string, string>>;
   };
   readonly stopTimeout: number;
+  /** Sidecars that must have started before this container starts. */
+  readonly dependsOn?: readonly ContainerDependency[];
+}
+
+export interface ContainerDependency {
+  readonly containerName: string;
+  readonly condition: "START";
 }
 
 /** The port mapping name Service Connect refers to. */
@@ -52,6 +59,8 @@ export interface ContainerInput {
   }[];
   readonly logGroupName: string;
   readonly region: string;
+  /** Sidecars to start first. @default none */
+  readonly startAfter?: readonly string[];
 }
 
 /**
@@ -106,6 +115,14 @@ export function buildContainerDefinition(input: ContainerInput): ContainerDefini
       },
     },
     stopTimeout: 30,
+    ...(input.startAfter && input.startAfter.length > 0
+      ? {
+          dependsOn: input.startAfter.map((containerName) => ({
+            containerName,
+            condition: "START" as const,
+          })),
+        }
+      : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
+import { EcsClusterCapacityProviders } from "@cdktf/provider-aws/lib/ecs-cluster-capacity-providers";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
@@ -9,6 +10,13 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { ecsClusterName, ecsServiceName } from "../../lib/ecs-names";
+import {
+  capacityProviderStrategy,
+  FARGATE_CAPACITY_PROVIDERS,
+  ON_DEMAND_ONLY,
+  type CapacitySplit,
+} from "./capacity-strategy";
 import {
   buildContainerDefinition,
   PORT_NAME,
@@ -23,6 +31,7 @@ import {
   type TableAccess,
 } from "./datastore-access";
 import { secretReferenceWiring } from "./secret-references";
+import { ServiceAutoscaling, type ServiceScaling } from "./service-autoscaling";
 import { ServiceRoles, type PolicyStatement } from "./service-roles";
 import {
   NFS_PORT,
@@ -33,6 +42,12 @@ import {
   type StaticObjectsAccess,
   type StaticObjectsBucket,
 } from "./storage-access";
+import {
+  XRAY_DAEMON,
+  XRAY_DAEMON_ADDRESS,
+  XRAY_TASK_STATEMENT,
+  xrayDaemonContainer,
+} from "./xray-sidecar";
 
 /** What the ECS module needs to know of one service: its manifest, after environment overrides. */
 export interface EcsServiceDefinition {
@@ -45,8 +60,10 @@ export interface EcsServiceDefinition {
   readonly memory: number;
   /** "X86_64" or "ARM64". */
   readonly cpuArchitecture: string;
-  /** Number of tasks to run. */
+  /** Number of tasks to run (the first deployment's count when the service autoscales). */
   readonly desiredCount: number;
+  /** Target-tracking autoscaling between minCount and maxCount. @default a fixed desiredCount */
+  readonly scaling?: ServiceScaling;
   readonly healthCheck: { readonly path: string; readonly gracePeriodSeconds: number };
   /**
    * Secret references by variable name: Secrets Manager ARNs (optionally `:json-key::`) or SSM
@@ -77,6 +94,12 @@ export interface EcsModuleProps {
   readonly services: readonly EcsServiceDefinition[];
   /** Target group ARN per service name. */
   readonly targetGroupArns: Readonly<Record<string, string>>;
+  /**
+   * The load balancer's ARN suffix and each target group's, for ALBRequestCountPerTarget scaling
+   * (needed by services whose scaling sets requestsPerTarget). @default none
+   */
+  readonly loadBalancerArnSuffix?: string;
+  readonly targetGroupArnSuffixes?: Readonly<Record<string, string>>;
   /** Listeners and rules each service's target group is attached through; the ECS service waits for them. */
   readonly routingDependencies: Readonly<Record<string, readonly ITerraformDependable[]>>;
   /** Repository URL per service name. */
@@ -109,6 +132,21 @@ export interface EcsModuleProps {
    * @default none (table users reach DynamoDB through the general HTTPS egress)
    */
   readonly dynamodbEndpoint?: { readonly id: string; readonly prefixListId: string };
+  /**
+   * How each service's tasks are spread over Fargate and Fargate Spot.
+   * @default every task on demand
+   */
+  readonly capacity?: CapacitySplit;
+  /**
+   * CloudWatch alarm names per service that roll a deployment back when they fire. Pass the
+   * alarms' own name attributes: the reference makes them exist before the service.
+   * @default none (the circuit breaker alone rolls back)
+   */
+  readonly deploymentAlarmNames?: Readonly<Record<string, readonly string[]>>;
+  /** Run the X-Ray daemon next to every service and point the SDK at it. @default false */
+  readonly xray?: boolean;
+  /** The X-Ray daemon's image. @default XRAY_DAEMON_IMAGE (pinned, Amazon ECR Public) */
+  readonly xrayDaemonImage?: string;
 }
 
 /**
@@ -142,6 +180,7 @@ export class EcsModule extends Construct {
     for (const [prop, record] of [
       ["databases", props.databases],
       ["tables", props.tables],
+      ["deploymentAlarmNames", props.deploymentAlarmNames],
     ] as const) {
       const unknown = Object.keys(record ?? {}).filter((s) => !services.some((d) => d.name === s));
       if (unknown.length > 0) {
@@ -188,9 +227,16 @@ export class EcsModule extends Construct {
       description: `Service Connect namespace of ${name}`,
     });
     const cluster = new EcsCluster(this, "cluster", {
-      name: fitName([name], AWS_NAME_LIMITS.ecsCluster),
+      name: ecsClusterName(name),
       setting: [{ name: "containerInsights", value: "enabled" }],
       serviceConnectDefaults: { namespace: namespace.arn },
+    });
+    const strategy = capacityProviderStrategy(props.capacity ?? ON_DEMAND_ONLY);
+    // A service's strategy may name only providers already associated with its cluster.
+    const capacityProviders = new EcsClusterCapacityProviders(this, "capacity-providers", {
+      clusterName: cluster.name,
+      capacityProviders: [...FARGATE_CAPACITY_PROVIDERS],
+      defaultCapacityProviderStrategy: strategy,
     });
 
     const securityGroups = new Map(
@@ -234,6 +280,7 @@ export class EcsModule extends Construct {
         taskStatements: [
           ...wiring.flatMap((w) => w.taskStatements),
           ...(props.taskStatements?.[service.name] ?? []),
+          ...(props.xray ? [XRAY_TASK_STATEMENT] : []),
         ],
       });
       const container = buildContainerDefinition({
@@ -245,6 +292,7 @@ export class EcsModule extends Construct {
         environment: Object.assign(
           { ...service.environment, ...serviceUrlVariables(service.calls, portOf) },
           ...wiring.map((w) => w.environment),
+          props.xray ? { AWS_XRAY_DAEMON_ADDRESS: XRAY_DAEMON_ADDRESS } : {},
         ),
         secrets: Object.assign({}, ...wiring.map((w) => w.secrets)),
         mountPoints:
@@ -253,7 +301,19 @@ export class EcsModule extends Construct {
             : undefined,
         logGroupName: logGroup.name,
         region: props.region,
+        startAfter: props.xray ? [XRAY_DAEMON.containerName] : undefined,
       });
+      const sidecars = props.xray
+        ? [
+            xrayDaemonContainer({
+              image: props.xrayDaemonImage,
+              logGroupName: logGroup.name,
+              region: props.region,
+              taskMemory: service.memory,
+              taskCpu: service.cpu,
+            }),
+          ]
+        : [];
       const taskDefinition = new EcsTaskDefinition(this, `task-definition-${service.name}`, {
         family: `${name}-${service.name}`,
         requiresCompatibilities: ["FARGATE"],
@@ -267,17 +327,20 @@ export class EcsModule extends Construct {
         executionRoleArn: roles.executionRole.arn,
         taskRoleArn: roles.taskRole.arn,
         volume: [{ name: SCRATCH_VOLUME.name }, ...(shared ? [shared.volume] : [])],
-        containerDefinitions: JSON.stringify([container]),
+        containerDefinitions: JSON.stringify([container, ...sidecars]),
         dependsOn: imageBuildStep ? [imageBuildStep] : undefined,
       });
 
       const targetGroupArn = props.targetGroupArns[service.name];
+      const alarmNames = props.deploymentAlarmNames?.[service.name] ?? [];
       const ecsService = new EcsService(this, `service-${service.name}`, {
-        name: fitName([service.name], AWS_NAME_LIMITS.ecsService),
+        name: ecsServiceName(service.name),
         cluster: cluster.arn,
         taskDefinition: taskDefinition.arn,
         desiredCount: service.desiredCount,
-        launchType: "FARGATE",
+        capacityProviderStrategy: strategy,
+        // Lets a changed strategy update the service in place instead of replacing it.
+        forceNewDeployment: true,
         platformVersion: "LATEST",
         networkConfiguration: {
           subnets: props.subnetIds,
@@ -291,6 +354,10 @@ export class EcsModule extends Construct {
           ? service.healthCheck.gracePeriodSeconds
           : undefined,
         deploymentCircuitBreaker: { enable: true, rollback: true },
+        alarms:
+          alarmNames.length > 0
+            ? { alarmNames: [...alarmNames], enable: true, rollback: true }
+            : undefined,
         deploymentMinimumHealthyPercent: 100,
         deploymentMaximumPercent: 200,
         serviceConnectConfiguration: {
@@ -314,11 +381,28 @@ export class EcsModule extends Construct {
         },
         propagateTags: "SERVICE",
         enableEcsManagedTags: true,
+        // The autoscaler owns the task count once the service exists: an apply never resets it.
+        lifecycle: service.scaling ? { ignoreChanges: ["desired_count"] } : undefined,
         dependsOn: [
+          capacityProviders,
           ...(props.routingDependencies[service.name] ?? []),
           ...(imageBuildStep ? [imageBuildStep] : []),
         ],
       });
+
+      if (service.scaling) {
+        const targetGroupSuffix = props.targetGroupArnSuffixes?.[service.name];
+        new ServiceAutoscaling(this, `autoscaling-${service.name}`, {
+          clusterName: cluster.name,
+          serviceName: ecsService.name,
+          policyNamePrefix: `${name}-${service.name}`,
+          scaling: service.scaling,
+          requestCountResourceLabel:
+            props.loadBalancerArnSuffix && targetGroupSuffix
+              ? `${props.loadBalancerArnSuffix}/${targetGroupSuffix}`
+              : undefined,
+        });
+      }
 
       serviceNames[service.name] = ecsService.name;
       taskRoleArns[service.name] = roles.taskRole.arn;

@@ -5,8 +5,7 @@ import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
-import { suppress } from "../../policy";
-import { IAM_DELEGATION_SID, logsKeyStatements } from "./logs-key-policy";
+import { logsKeyStatements } from "./logs-key-policy";
 
 export interface EncryptionModuleProps {
   /** Prefix of the key's alias, e.g. "shop-prod": the alias is "alias/shop-prod-logs". */
@@ -47,12 +46,6 @@ export class EncryptionModule extends Construct {
         account: arnPart(4),
       }),
     });
-    suppress(
-      document,
-      "SEC-IAM-001",
-      "AWS's default key policy statement: it hands the key's access to the account's IAM policies; without kms:* for the account root no one could administer or delete the key",
-      { subjects: [IAM_DELEGATION_SID] },
-    );
     const policy = new KmsKeyPolicy(this, "logs-key-policy", {
       keyId: key.keyId,
       policy: document.json,

@@ -1,4 +1,5 @@
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { KEY_ACCOUNT_ACTIONS } from "../../lib/kms-key-account-actions";
 
 /** Where the logs key lives: the parts of its ARN its policy names. */
 export interface KeyLocation {
@@ -7,20 +8,18 @@ export interface KeyLocation {
   readonly account: string;
 }
 
-/** The sid of the key policy statement that lets the account's IAM policies govern the key. */
-export const IAM_DELEGATION_SID = "EnableIamPolicies";
-
 /**
- * The logs key's policy: the account's IAM policies govern the key (AWS's default statement;
- * without it no one could manage the key), and CloudWatch Logs of the key's region may use it for
- * the account's own log groups only (the encryption context names the log group).
+ * The logs key's policy: the account's principals may administer and use the key through their
+ * IAM policies (AWS's default statement, with the actions spelled out rather than "kms:*"), and
+ * CloudWatch Logs of the key's region may use it for the account's own log groups only (the
+ * encryption context names the log group).
  */
 export function logsKeyStatements(at: KeyLocation): DataAwsIamPolicyDocumentStatement[] {
   return [
     {
-      sid: IAM_DELEGATION_SID,
+      sid: "AccountPrincipalsThroughIam",
       principals: [{ type: "AWS", identifiers: [`arn:${at.partition}:iam::${at.account}:root`] }],
-      actions: ["kms:*"],
+      actions: [...KEY_ACCOUNT_ACTIONS],
       resources: ["*"],
     },
     {

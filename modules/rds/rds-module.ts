@@ -68,6 +68,8 @@ export interface RdsModuleProps {
  * adds an ingress rule referencing its own security group (the ECS module does, per service).
  */
 export class RdsModule extends Construct {
+  /** The instance identifier: the DBInstanceIdentifier dimension of its CloudWatch metrics. */
+  public readonly identifier: string;
   /** The instance's DNS name, without port. */
   public readonly address: string;
   /** "address:port". */
@@ -203,6 +205,7 @@ export class RdsModule extends Construct {
       this.readerAddress = replica.address;
     }
 
+    this.identifier = instance.identifier;
     this.address = instance.address;
     this.endpoint = instance.endpoint;
     this.port = port;

@@ -1,0 +1,247 @@
+import { TerraformOutput } from "cdktf";
+import {
+  KEY_ACCOUNT_ACTIONS,
+  ObservabilityModule,
+  type ObservabilityModuleProps,
+} from "../../modules/observability";
+import { logicalId, ref, synthScope, type Synthesized } from "../support/synth";
+
+const PROPS: ObservabilityModuleProps = {
+  name: "shop-prod",
+  region: "us-east-1",
+  loadBalancerArnSuffix: "app/shop-prod/abc",
+  clusterName: "shop-prod",
+  services: [
+    {
+      name: "users",
+      ecsServiceName: "users",
+      targetGroupArnSuffix: "targetgroup/shop-prod-users/1",
+      minimumTasks: 2,
+    },
+    {
+      name: "products",
+      ecsServiceName: "products",
+      targetGroupArnSuffix: "targetgroup/shop-prod-products/2",
+      minimumTasks: 1,
+    },
+  ],
+  databases: [{ service: "users", identifier: "shop-prod-users", allocatedStorageGb: 20 }],
+  tables: [{ service: "products", tableName: "shop-prod-products" }],
+  alarmEmails: ["ops@example.com", "oncall@example.com"],
+};
+
+function synthObservability(overrides: Partial<ObservabilityModuleProps> = {}): Synthesized {
+  return synthScope((scope) => {
+    const module = new ObservabilityModule(scope, "observability", { ...PROPS, ...overrides });
+    new TerraformOutput(scope, "deployment_alarms", { value: module.deploymentAlarmNames });
+  });
+}
+
+const alarmsOf = (synth: Synthesized) =>
+  Object.values(synth.resources("aws_cloudwatch_metric_alarm"));
+const alarm = (synth: Synthesized, name: string) => {
+  const found = alarmsOf(synth).find((a) => a.alarm_name === name);
+  if (!found) throw new Error(`no alarm ${name}`);
+  return found;
+};
+const dataId = (synth: Synthesized, type: string, fragment: string) =>
+  Object.keys(synth.json.data?.[type] ?? {}).find((id) => id.includes(fragment))!;
+const documentOf = (synth: Synthesized, reference: unknown) => {
+  const id = /^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/.exec(String(reference))?.[1];
+  return synth.json.data!.aws_iam_policy_document[id!] as { statement: Record<string, any>[] };
+};
+
+describe("ObservabilityModule", () => {
+  it("sends every alarm, and its recovery, to the alarm topic", () => {
+    const synth = synthObservability();
+    const topic = ref("aws_sns_topic", logicalId(synth, "aws_sns_topic", "alarm-topic"), "arn");
+    const alarms = alarmsOf(synth);
+    expect(alarms.length).toBe(1 + 2 * 6 + 2 + 2);
+    for (const each of alarms) {
+      expect(each.alarm_actions).toEqual([topic]);
+      expect(each.ok_actions).toEqual([topic]);
+      expect(each.treat_missing_data).toMatch(/^(breaching|notBreaching)$/);
+      expect(String(each.alarm_description).length).toBeLessThanOrEqual(1024);
+    }
+  });
+
+  it("writes a single-metric alarm with its statistic, a percentile as an extended statistic", () => {
+    const synth = synthObservability();
+    expect(alarm(synth, "shop-prod-users-cpu-high")).toMatchObject({
+      namespace: "AWS/ECS",
+      metric_name: "CPUUtilization",
+      dimensions: { ClusterName: "shop-prod", ServiceName: "users" },
+      statistic: "Average",
+      period: 60,
+      comparison_operator: "GreaterThanOrEqualToThreshold",
+      threshold: 90,
+      evaluation_periods: 5,
+      datapoints_to_alarm: 5,
+    });
+    const latency = alarm(synth, "shop-prod-products-p99-latency");
+    expect(latency).toMatchObject({ extended_statistic: "p99", metric_name: "TargetResponseTime" });
+    expect(latency.statistic).toBeUndefined();
+  });
+
+  it("writes an expression alarm as metric queries where only the expression returns data", () => {
+    const synth = synthObservability();
+    const rate = alarm(synth, "shop-prod-users-5xx-rate");
+    expect(rate.metric_name).toBeUndefined();
+    expect(rate.metric_query).toEqual([
+      {
+        id: "result",
+        expression: "IF(requests >= 10, 100 * FILL(errors, 0) / requests, 0)",
+        label: "users 5xx (% of requests)",
+        return_data: true,
+      },
+      {
+        id: "requests",
+        return_data: false,
+        metric: {
+          namespace: "AWS/ApplicationELB",
+          metric_name: "RequestCount",
+          dimensions: {
+            TargetGroup: "targetgroup/shop-prod-users/1",
+            LoadBalancer: "app/shop-prod/abc",
+          },
+          period: 60,
+          stat: "Sum",
+        },
+      },
+      {
+        id: "errors",
+        return_data: false,
+        metric: expect.objectContaining({ metric_name: "HTTPCode_Target_5XX_Count", stat: "Sum" }),
+      },
+    ]);
+  });
+
+  it("hands each service its deployment alarms as references, so they exist before it", () => {
+    const synth = synthObservability();
+    const nameOf = (fragment: string) =>
+      ref(
+        "aws_cloudwatch_metric_alarm",
+        logicalId(synth, "aws_cloudwatch_metric_alarm", fragment),
+        "alarm_name",
+      );
+    expect(synth.json.output!.deployment_alarms.value).toEqual({
+      users: [nameOf("users-5xx-rate"), nameOf("users-p99-latency")],
+      products: [nameOf("products-5xx-rate"), nameOf("products-p99-latency")],
+    });
+  });
+
+  it("encrypts the topic with a rotated key of its own that CloudWatch may use", () => {
+    const synth = synthObservability();
+    const keyId = logicalId(synth, "aws_kms_key", "alarm-topic");
+    expect(synth.resource("aws_kms_key")).toMatchObject({ enable_key_rotation: true });
+    expect(synth.resource("aws_kms_alias")).toMatchObject({
+      name: "alias/shop-prod-alarms",
+      target_key_id: ref("aws_kms_key", keyId, "key_id"),
+    });
+    const keyPolicy = synth.resource("aws_kms_key_policy");
+    expect(keyPolicy.key_id).toBe(ref("aws_kms_key", keyId, "key_id"));
+    const arn = dataId(synth, "aws_arn", "key-arn");
+    expect(synth.json.data!.aws_arn[arn].arn).toBe(ref("aws_kms_key", keyId, "arn"));
+    expect(documentOf(synth, keyPolicy.policy).statement).toEqual([
+      expect.objectContaining({
+        sid: "AccountPrincipalsThroughIam",
+        principals: [
+          {
+            type: "AWS",
+            identifiers: [
+              `arn:\${data.aws_arn.${arn}.partition}:iam::\${data.aws_arn.${arn}.account}:root`,
+            ],
+          },
+        ],
+        actions: KEY_ACCOUNT_ACTIONS,
+        resources: ["*"],
+      }),
+      expect.objectContaining({
+        sid: "CloudWatchAlarmsEncrypt",
+        principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
+        actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+      }),
+    ]);
+    expect(KEY_ACCOUNT_ACTIONS).toEqual(
+      expect.arrayContaining(["kms:PutKeyPolicy", "kms:ScheduleKeyDeletion"]),
+    );
+    expect(KEY_ACCOUNT_ACTIONS.some((a) => a.includes("*"))).toBe(false);
+    const topic = synth.resource("aws_sns_topic");
+    expect(topic).toMatchObject({
+      name: "shop-prod-alarms",
+      kms_master_key_id: ref("aws_kms_key", keyId, "arn"),
+      depends_on: [`aws_kms_key_policy.${logicalId(synth, "aws_kms_key_policy", "key-policy")}`],
+    });
+  });
+
+  it("accepts publications from this account's alarms in this region only", () => {
+    const synth = synthObservability();
+    const topicPolicy = synth.resource("aws_sns_topic_policy");
+    const arn = dataId(synth, "aws_arn", "key-arn");
+    const topicArn = ref("aws_sns_topic", logicalId(synth, "aws_sns_topic", "alarm-topic"), "arn");
+    expect(topicPolicy.arn).toBe(topicArn);
+    expect(documentOf(synth, topicPolicy.policy).statement).toEqual([
+      expect.objectContaining({
+        principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
+        actions: ["sns:Publish"],
+        resources: [topicArn],
+        condition: [
+          {
+            test: "StringEquals",
+            variable: "aws:SourceAccount",
+            values: [`\${data.aws_arn.${arn}.account}`],
+          },
+          {
+            test: "ArnLike",
+            variable: "aws:SourceArn",
+            values: [
+              `arn:\${data.aws_arn.${arn}.partition}:cloudwatch:us-east-1:\${data.aws_arn.${arn}.account}:alarm:*`,
+            ],
+          },
+        ],
+      }),
+    ]);
+  });
+
+  it("mails each address given, and nobody when none is", () => {
+    const synth = synthObservability();
+    const topicArn = ref("aws_sns_topic", logicalId(synth, "aws_sns_topic", "alarm-topic"), "arn");
+    expect(
+      Object.values(synth.resources("aws_sns_topic_subscription")).map((s) => [
+        s.topic_arn,
+        s.protocol,
+        s.endpoint,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        [topicArn, "email", "ops@example.com"],
+        [topicArn, "email", "oncall@example.com"],
+      ]),
+    );
+    expect(Object.keys(synth.resources("aws_sns_topic_subscription"))).toHaveLength(2);
+    expect(synthObservability({ alarmEmails: [] }).resources("aws_sns_topic_subscription")).toEqual(
+      {},
+    );
+  });
+
+  it("builds the environment's dashboard, topped by every alarm's state", () => {
+    const synth = synthObservability();
+    const dashboard = synth.resource("aws_cloudwatch_dashboard");
+    expect(dashboard.dashboard_name).toBe("shop-prod");
+    const body = JSON.parse(dashboard.dashboard_body as string);
+    expect([...body.widgets[0].properties.alarms].sort()).toEqual(
+      Object.keys(synth.resources("aws_cloudwatch_metric_alarm"))
+        .map((id) => ref("aws_cloudwatch_metric_alarm", id, "arn"))
+        .sort(),
+    );
+    expect(
+      body.widgets.map((w: { properties: { title: string } }) => w.properties.title),
+    ).toContain("Running vs desired tasks");
+  });
+
+  it("takes other thresholds when given", () => {
+    const synth = synthObservability({ thresholds: { serviceCpuPercent: 75 } });
+    expect(alarm(synth, "shop-prod-users-cpu-high").threshold).toBe(75);
+    expect(alarm(synth, "shop-prod-users-memory-high").threshold).toBe(90);
+  });
+});
