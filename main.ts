@@ -12,6 +12,7 @@ import { RdsModule } from "./modules/rds";
 import { VpcModule } from "./modules/vpc";
 import { useAwsProvider } from "./stacks/aws-provider";
 import { databaseConnection, tableAccess } from "./stacks/datastore-wiring";
+import { loadBalancerRouting } from "./stacks/edge-traffic";
 import { useRemoteState } from "./stacks/remote-state";
 import { StateStack } from "./stacks/state-stack";
 import { exitOnConfigError, synthesizeProject, type SourceSettings } from "./stacks/synthesis";
@@ -44,20 +45,17 @@ export class EnvironmentStack extends TerraformStack {
       natStrategy: env.vpc.natStrategy,
     });
 
+    // One routing plan decides the listeners and the load balancer's security group.
     const alb = new AlbModule(this, "alb", {
+      ...loadBalancerRouting(env),
       name,
+      region: env.region,
+      accountId: env.accountId,
       vpcId: vpc.vpcId,
       vpcCidr: vpc.vpcCidr,
       subnetIds: vpc.publicSubnetIds,
-      services: services.map((s) => ({
-        ...s.routing,
-        name: s.name,
-        port: s.port,
-        healthCheck: s.healthCheck,
-      })),
-      routingStyle: env.routing.style,
-      sharedListenerPort: env.routing.sharedListenerPort,
       deletionProtection: env.deletionProtection,
+      accessLogExpirationDays: env.security.accessLogs.expirationDays,
     });
 
     const ecr = new EcrModule(this, "ecr", {

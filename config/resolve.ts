@@ -12,7 +12,9 @@ import {
   DATABASE_DEFAULTS,
   ENVIRONMENT_DEFAULTS,
   SCALING_DEFAULTS,
+  SECURITY_DEFAULTS,
   SERVICE_DEFAULTS,
+  SHARED_LISTENER_PORTS,
 } from "./schema/constants";
 import type { EnvironmentFile } from "./schema/environment";
 import type { ServiceFile } from "./schema/service";
@@ -136,8 +138,16 @@ export function resolveEnvironment(
     vpc: { ...env.vpc, interfaceEndpoints: env.vpc.interfaceEndpoints ?? [] },
     routing: {
       style: env.routing.style,
-      sharedListenerPort: env.routing.sharedListenerPort ?? ENVIRONMENT_DEFAULTS.sharedListenerPort,
+      sharedListenerPort:
+        env.routing.sharedListenerPort ??
+        SHARED_LISTENER_PORTS[env.routing.certificateArn ? "https" : "http"],
       certificateArn: env.routing.certificateArn,
+    },
+    security: {
+      accessLogs: {
+        expirationDays:
+          env.security?.accessLogs?.expirationDays ?? SECURITY_DEFAULTS.accessLogExpirationDays,
+      },
     },
     deletionProtection: env.deletionProtection ?? env.production,
     logRetentionDays: env.logRetentionDays ?? ENVIRONMENT_DEFAULTS.logRetentionDays,

@@ -18,6 +18,7 @@ export function environmentResourceNames(prefix: string): ResourceName[] {
   return [
     { kind: "loadBalancer", name: fitName([prefix], AWS_NAME_LIMITS.loadBalancer) },
     { kind: "securityGroup", role: "load balancer", name: `${prefix}-alb` },
+    { kind: "s3BucketPrefix", role: "access logs", name: `${prefix}-alb-logs-` },
     { kind: "ecsCluster", name: fitName([prefix], AWS_NAME_LIMITS.ecsCluster) },
     { kind: "serviceConnectNamespace", name: prefix },
   ];

@@ -6,7 +6,12 @@ import { checkEnvironmentVariables } from "./environment-variables";
 import { checkAwsNames } from "./naming";
 import { checkAzRegion, checkSubnets, checkVpcCidr } from "./network";
 import { checkPathPrefixes } from "./paths";
-import { checkListenerPorts, checkRoutingFields, checkRulePriorities } from "./routing";
+import {
+  checkListenerPorts,
+  checkRoutingFields,
+  checkRulePriorities,
+  checkSharedListenerPort,
+} from "./routing";
 import { checkScalingBounds } from "./scaling";
 import { checkPlainSecrets } from "./secrets";
 import {
@@ -46,6 +51,7 @@ export const CHECKS: readonly Check[] = [
   checkAwsNames,
   checkRoutingFields,
   checkListenerPorts,
+  checkSharedListenerPort,
   checkRulePriorities,
   checkPathPrefixes,
   checkCertificate,
