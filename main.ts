@@ -10,6 +10,7 @@ import { EcsModule } from "./modules/ecs";
 import { ImageBuildModule } from "./modules/image-build";
 import { RdsModule } from "./modules/rds";
 import { VpcModule } from "./modules/vpc";
+import { WafModule } from "./modules/waf";
 import { useAwsProvider } from "./stacks/aws-provider";
 import { databaseConnection, tableAccess } from "./stacks/datastore-wiring";
 import { loadBalancerRouting } from "./stacks/edge-traffic";
@@ -56,6 +57,15 @@ export class EnvironmentStack extends TerraformStack {
       subnetIds: vpc.publicSubnetIds,
       deletionProtection: env.deletionProtection,
       accessLogExpirationDays: env.security.accessLogs.expirationDays,
+    });
+
+    new WafModule(this, "waf", {
+      name,
+      region: env.region,
+      accountId: env.accountId,
+      resourceArn: alb.arn,
+      rateLimit: env.security.waf.rateLimit,
+      logRetentionDays: env.logRetentionDays,
     });
 
     const ecr = new EcrModule(this, "ecr", {

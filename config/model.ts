@@ -52,6 +52,10 @@ export interface EnvironmentConfig {
 }
 
 export interface SecuritySettings {
+  readonly waf: {
+    /** Requests one client IP may make in a 5-minute window before it is blocked. */
+    readonly rateLimit: number;
+  };
   readonly accessLogs: {
     /** Days the load balancer's access logs are kept. */
     readonly expirationDays: number;

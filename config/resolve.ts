@@ -144,6 +144,7 @@ export function resolveEnvironment(
       certificateArn: env.routing.certificateArn,
     },
     security: {
+      waf: { rateLimit: env.security?.waf?.rateLimit ?? SECURITY_DEFAULTS.wafRateLimit },
       accessLogs: {
         expirationDays:
           env.security?.accessLogs?.expirationDays ?? SECURITY_DEFAULTS.accessLogExpirationDays,

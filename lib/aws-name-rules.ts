@@ -144,6 +144,13 @@ export const AWS_NAME_RULES = {
     pattern: /^[A-Za-z0-9_.-]+$/,
     allowed: "letters, digits and _ . -",
   },
+  webAcl: {
+    resource: "WAF web ACL",
+    minLength: 1,
+    maxLength: 128,
+    pattern: /^[A-Za-z0-9_-]+$/,
+    allowed: "letters, digits, hyphens and underscores",
+  },
   s3BucketPrefix: {
     // S3 appends a 26-character unique suffix to a bucket prefix, within the 63 a name may have.
     resource: "S3 bucket name prefix",

@@ -19,6 +19,8 @@ export function environmentResourceNames(prefix: string): ResourceName[] {
     { kind: "loadBalancer", name: fitName([prefix], AWS_NAME_LIMITS.loadBalancer) },
     { kind: "securityGroup", role: "load balancer", name: `${prefix}-alb` },
     { kind: "s3BucketPrefix", role: "access logs", name: `${prefix}-alb-logs-` },
+    { kind: "webAcl", name: prefix },
+    { kind: "logGroup", role: "web ACL", name: `aws-waf-logs-${prefix}` },
     { kind: "ecsCluster", name: fitName([prefix], AWS_NAME_LIMITS.ecsCluster) },
     { kind: "serviceConnectNamespace", name: prefix },
   ];

@@ -36,6 +36,7 @@ function synthesizedNames(synth: Synthesized): Record<AwsNameKind, string[]> {
     dbParameterGroup: values("aws_db_parameter_group", (group) => group.name),
     kmsAlias: values("aws_kms_alias", (alias) => alias.name),
     dynamodbTable: values("aws_dynamodb_table", (table) => table.name),
+    webAcl: values("aws_wafv2_web_acl", (acl) => acl.name),
     s3BucketPrefix: values("aws_s3_bucket", (bucket) => bucket.bucket_prefix ?? []),
   };
 }

@@ -63,6 +63,20 @@ describeRules("load balancer HTTPS rules", [
 
 describeRules("edge security settings", [
   {
+    rule: "the WAF rate limit is at least the 10 requests AWS WAF counts from",
+    mistake: { edit: { [DEV]: (env) => (env.security = { waf: { rateLimit: 5 } }) } },
+    problems: [
+      "environments/dev.json: $.security.waf.rateLimit: 5 is outside 10 to 2000000000; expected requests one client IP address may make in any 5 minutes before the web ACL blocks it",
+    ],
+  },
+  {
+    rule: "the WAF rate limit is a whole number of requests",
+    mistake: { edit: { [DEV]: (env) => (env.security = { waf: { rateLimit: 100.5 } }) } },
+    problems: [
+      "environments/dev.json: $.security.waf.rateLimit: 100.5 is not an integer; expected requests one client IP address may make in any 5 minutes before the web ACL blocks it",
+    ],
+  },
+  {
     rule: "access logs are kept at least a day",
     mistake: { edit: { [DEV]: (env) => (env.security = { accessLogs: { expirationDays: 0 } }) } },
     problems: [

@@ -10,6 +10,7 @@ import {
   SECURITY_DEFAULTS,
   SHARED_LISTENER_PORTS,
   STATE_LOCKS,
+  WAF_RATE_LIMIT_RANGE,
 } from "./constants";
 import {
   CERTIFICATE_ARN_PATTERN,
@@ -80,6 +81,26 @@ const Routing = Type.Object(
 
 const Security = Type.Object(
   {
+    waf: Type.Optional(
+      Type.Object(
+        {
+          rateLimit: Type.Optional(
+            Type.Integer({
+              minimum: WAF_RATE_LIMIT_RANGE.min,
+              maximum: WAF_RATE_LIMIT_RANGE.max,
+              description:
+                "requests one client IP address may make in any 5 minutes before the web ACL blocks it",
+              default: SECURITY_DEFAULTS.wafRateLimit,
+            }),
+          ),
+        },
+        {
+          additionalProperties: false,
+          description:
+            "the AWS WAF web ACL in front of the load balancer (AWS managed rules: common, known bad inputs, SQL injection, IP reputation; and a per-IP rate limit)",
+        },
+      ),
+    ),
     accessLogs: Type.Optional(
       Type.Object(
         {
