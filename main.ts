@@ -13,7 +13,7 @@ import { VpcModule } from "./modules/vpc";
 import { WafModule } from "./modules/waf";
 import { useAwsProvider } from "./stacks/aws-provider";
 import { databaseConnection, tableAccess } from "./stacks/datastore-wiring";
-import { loadBalancerRouting } from "./stacks/edge-traffic";
+import { DATABASE_PORT, loadBalancerRouting, trafficPorts } from "./stacks/edge-traffic";
 import { useRemoteState } from "./stacks/remote-state";
 import { StateStack } from "./stacks/state-stack";
 import { exitOnConfigError, synthesizeProject, type SourceSettings } from "./stacks/synthesis";
@@ -36,19 +36,25 @@ export class EnvironmentStack extends TerraformStack {
     });
     useRemoteState(this, { ...env.state, accountId: env.accountId });
 
+    // One routing plan decides the listeners, the load balancer's security group and the
+    // network ACLs, so none of them can admit a port the others do not.
+    const routing = loadBalancerRouting(env);
     const vpc = new VpcModule(this, "vpc", {
       name,
       region: env.region,
+      accountId: env.accountId,
       cidr: env.vpc.cidr,
       azs: env.azs,
       publicSubnets: env.vpc.publicSubnets,
       privateSubnets: env.vpc.privateSubnets,
       natStrategy: env.vpc.natStrategy,
+      interfaceEndpoints: env.vpc.interfaceEndpoints,
+      ...trafficPorts(env, routing),
+      flowLogRetentionDays: env.logRetentionDays,
     });
 
-    // One routing plan decides the listeners and the load balancer's security group.
     const alb = new AlbModule(this, "alb", {
-      ...loadBalancerRouting(env),
+      ...routing,
       name,
       region: env.region,
       accountId: env.accountId,
@@ -97,6 +103,7 @@ export class EnvironmentStack extends TerraformStack {
         const database = new RdsModule(this, `postgres-${service.name}`, {
           ...env.database,
           identifier: `${name}-${service.name}`,
+          port: DATABASE_PORT,
           vpcId: vpc.vpcId,
           subnetIds: vpc.privateSubnetIds,
           databaseName: postgres.database,

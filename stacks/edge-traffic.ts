@@ -1,5 +1,13 @@
 import type { EnvironmentConfig } from "../config/model";
-import type { AlbService, ListenerPlanInput } from "../modules/alb";
+import {
+  listenerPorts,
+  planListeners,
+  type AlbService,
+  type ListenerPlanInput,
+} from "../modules/alb";
+
+/** The port every service's PostgreSQL database listens on. */
+export const DATABASE_PORT = 5432;
 
 /** The load balancer's routing in an environment: what plans its listeners. */
 export interface LoadBalancerRouting extends ListenerPlanInput {
@@ -17,5 +25,24 @@ export function loadBalancerRouting(env: EnvironmentConfig): LoadBalancerRouting
     routingStyle: env.routing.style,
     sharedListenerPort: env.routing.sharedListenerPort,
     certificateArn: env.routing.certificateArn,
+  };
+}
+
+/** The ports the network ACLs admit, from the same plan and services as the security groups. */
+export interface TrafficPorts {
+  readonly loadBalancerPorts: readonly number[];
+  readonly servicePorts: readonly number[];
+  readonly calledServicePorts: readonly number[];
+  readonly databasePorts: readonly number[];
+}
+
+export function trafficPorts(env: EnvironmentConfig, routing: LoadBalancerRouting): TrafficPorts {
+  const { services } = env;
+  const called = new Set(services.flatMap((s) => s.calls));
+  return {
+    loadBalancerPorts: listenerPorts(planListeners(routing)),
+    servicePorts: services.map((s) => s.port),
+    calledServicePorts: services.filter((s) => called.has(s.name)).map((s) => s.port),
+    databasePorts: services.some((s) => s.datastores.postgres) ? [DATABASE_PORT] : [],
   };
 }

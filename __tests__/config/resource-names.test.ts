@@ -48,6 +48,7 @@ describe("the AWS names the configuration checks validate", () => {
         "environments/dev.json": (env) => {
           env.project = "acme-catalog";
           env.database = { readReplica: true };
+          env.vpc.interfaceEndpoints = ["logs"];
         },
       },
       write: {
@@ -65,7 +66,7 @@ describe("the AWS names the configuration checks validate", () => {
     const prefix = "acme-catalog-dev";
     const expected: Record<string, string[]> = {};
     for (const name of [
-      ...environmentResourceNames(prefix),
+      ...environmentResourceNames(prefix, { interfaceEndpoints: true }),
       ...env.services.flatMap((s) =>
         serviceResourceNames(prefix, {
           name: s.name,
