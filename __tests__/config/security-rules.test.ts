@@ -120,3 +120,24 @@ describe("HTTPS settings", () => {
     expect(routingOf(edit)).toMatchObject({ style: "listener", certificateArn: CERTIFICATE });
   });
 });
+
+describe("the repository's environments", () => {
+  const [dev, prod] = loadProject(".").environments;
+
+  it("serve prod over HTTPS on 443 and dev over plain HTTP on 80", () => {
+    expect(prod.routing).toEqual({
+      style: "path",
+      sharedListenerPort: 443,
+      certificateArn: CERTIFICATE,
+    });
+    expect(dev.routing).toEqual({ style: "both", sharedListenerPort: 80 });
+  });
+
+  it("limit each IP to 2000 requests in 5 minutes, and keep access logs 90 days in dev, 365 in prod", () => {
+    expect(dev.security).toEqual({ waf: { rateLimit: 2000 }, accessLogs: { expirationDays: 90 } });
+    expect(prod.security).toEqual({
+      waf: { rateLimit: 2000 },
+      accessLogs: { expirationDays: 365 },
+    });
+  });
+});
