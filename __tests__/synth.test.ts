@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
-import { editJson, makeTempProject, SYNTH_COMMAND } from "./support/temp-project";
+import { editJson, makeTempProject, REPO_ROOT, SYNTH_COMMAND } from "./support/temp-project";
 import { snapshotTree } from "./support/tree-snapshot";
 
 function synth(cwd: string) {
@@ -10,6 +10,22 @@ function synth(cwd: string) {
 }
 
 describe("synthesis (npm run synth)", () => {
+  it("writes exactly what the cdktf CLI's `cdktf synth` writes", () => {
+    const root = makeTempProject();
+    expect(synth(root).status).toBe(0);
+    const ours = snapshotTree(join(root, "cdktf.out"));
+    const cli = spawnSync(join(REPO_ROOT, "node_modules", ".bin", "cdktf"), ["synth"], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1" },
+    });
+    expect({ status: cli.status, stderr: cli.stderr }).toEqual({
+      status: 0,
+      stderr: expect.any(String),
+    });
+    expect(snapshotTree(join(root, "cdktf.out"))).toEqual(ours);
+  }, 60_000);
+
   it("writes the state bootstrap stack and every environment's stack to cdktf.out", () => {
     const root = makeTempProject();
     const result = synth(root);
