@@ -9,7 +9,8 @@
  *
  * Rule numbers are stable: each kind of rule owns a block of 100 (documented below, and in
  * modules/vpc/README.md), so adding a port never renumbers rules of another kind. Inside a
- * block, ports are numbered in ascending order, then subnets in the order of the AZs.
+ * block, consecutive ports share one rule (AWS allows only 20 rules per direction by default),
+ * ranges are numbered in ascending order, then subnets in the order of the AZs.
  */
 
 export const EPHEMERAL_PORTS = { from: 1024, to: 65535 } as const;
@@ -90,25 +91,47 @@ function icmpFragmentationNeeded(ruleNumber: number, cidrBlock: string): Network
   };
 }
 
-/** One rule per port, numbered from the block's base. */
-function perPort(
+export interface PortRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Ports as the fewest ranges of consecutive ports, ascending: 8000, 8001, 8003 → 8000-8001, 8003. */
+export function portRanges(ports: readonly number[]): PortRange[] {
+  const ranges: { from: number; to: number }[] = [];
+  for (const port of ascending(ports)) {
+    const last = ranges[ranges.length - 1];
+    if (last && last.to + 1 === port) last.to = port;
+    else ranges.push({ from: port, to: port });
+  }
+  return ranges;
+}
+
+const label = ({ from, to }: PortRange) => (from === to ? `${from}` : `${from}-${to}`);
+
+/** One rule per range of consecutive ports, numbered from the block's base. */
+function perPortRange(
   base: number,
   ports: readonly number[],
   cidrBlock: string,
-  purpose: (port: number) => string,
+  purpose: (ports: string) => string,
 ): NetworkAclRule[] {
-  return ascending(ports).map((port, i) => tcp(base + i, cidrBlock, port, port, purpose(port)));
+  return portRanges(ports).map((range, i) =>
+    tcp(base + i, cidrBlock, range.from, range.to, purpose(label(range))),
+  );
 }
 
-/** One rule per port and subnet, numbered from the block's base. */
-function perPortAndSubnet(
+/** One rule per range of consecutive ports and subnet, numbered from the block's base. */
+function perPortRangeAndSubnet(
   base: number,
   ports: readonly number[],
   subnets: readonly string[],
-  purpose: (port: number) => string,
+  purpose: (ports: string) => string,
 ): NetworkAclRule[] {
-  return ascending(ports).flatMap((port, i) =>
-    subnets.map((cidr, j) => tcp(base + i * subnets.length + j, cidr, port, port, purpose(port))),
+  return portRanges(ports).flatMap((range, i) =>
+    subnets.map((cidr, j) =>
+      tcp(base + i * subnets.length + j, cidr, range.from, range.to, purpose(label(range))),
+    ),
   );
 }
 
@@ -129,9 +152,14 @@ const ephemeral = (ruleNumber: number, cidrBlock: string, purpose: string) =>
  */
 export function publicTierRules(inputs: NetworkAclInputs): TierRules {
   const { vpcCidr, natGateway } = inputs;
-  return checked("public", {
+  return {
     ingress: [
-      ...perPort(100, inputs.loadBalancerPorts, ANYWHERE, (p) => `clients to listener ${p}`),
+      ...perPortRange(
+        100,
+        inputs.loadBalancerPorts,
+        ANYWHERE,
+        (p) => `clients to the load balancer on ${p}`,
+      ),
       ...(natGateway ? [tcp(200, vpcCidr, HTTPS_PORT, HTTPS_PORT, "tasks' HTTPS to the NAT")] : []),
       natGateway
         ? ephemeral(300, ANYWHERE, "replies to the NAT gateway and the load balancer")
@@ -144,13 +172,13 @@ export function publicTierRules(inputs: NetworkAclInputs): TierRules {
         ANYWHERE,
         natGateway ? "replies to clients and NAT'd tasks" : "replies to clients",
       ),
-      ...perPort(200, inputs.servicePorts, vpcCidr, (p) => `load balancer to targets on ${p}`),
+      ...perPortRange(200, inputs.servicePorts, vpcCidr, (p) => `load balancer to targets on ${p}`),
       ...(natGateway
         ? [tcp(300, ANYWHERE, HTTPS_PORT, HTTPS_PORT, "NAT gateway's HTTPS out")]
         : []),
       ...(natGateway ? [icmpFragmentationNeeded(400, vpcCidr)] : []),
     ],
-  });
+  };
 }
 
 /**
@@ -169,33 +197,49 @@ export function publicTierRules(inputs: NetworkAclInputs): TierRules {
  */
 export function privateTierRules(inputs: NetworkAclInputs): TierRules {
   const { vpcCidr, privateSubnetCidrs: subnets } = inputs;
-  return checked("private", {
+  return {
     ingress: [
-      ...perPort(100, inputs.servicePorts, vpcCidr, (p) => `load balancer and callers to ${p}`),
-      ...perPortAndSubnet(
+      ...perPortRange(
+        100,
+        inputs.servicePorts,
+        vpcCidr,
+        (p) => `load balancer and callers to services on ${p}`,
+      ),
+      ...perPortRangeAndSubnet(
         200,
         inputs.databasePorts,
         subnets,
         (p) => `services to databases on ${p}`,
       ),
       ...(inputs.interfaceEndpoints
-        ? perPortAndSubnet(300, [HTTPS_PORT], subnets, () => "tasks to interface endpoints")
+        ? perPortRangeAndSubnet(300, [HTTPS_PORT], subnets, () => "tasks to interface endpoints")
         : []),
       // Replies may come to any port from 1024 up, where database ports live too: deny those
       // first (rules match in number order), so only the private subnets reach a database.
-      ...ascending(inputs.databasePorts)
-        .filter((port) => port >= EPHEMERAL_PORTS.from)
-        .map((port, i): NetworkAclRule => ({
-          ...tcp(400 + i, ANYWHERE, port, port, `nothing else to databases on ${port}`),
+      ...portRanges(inputs.databasePorts.filter((port) => port >= EPHEMERAL_PORTS.from)).map(
+        (range, i): NetworkAclRule => ({
+          ...tcp(
+            400 + i,
+            ANYWHERE,
+            range.from,
+            range.to,
+            `nothing else to databases on ${label(range)}`,
+          ),
           action: "deny",
-        })),
+        }),
+      ),
       ephemeral(500, ANYWHERE, "replies to the tasks' connections"),
       icmpFragmentationNeeded(600, ANYWHERE),
     ],
     egress: [
       ephemeral(100, vpcCidr, "replies to the load balancer and callers"),
-      ...perPort(200, inputs.calledServicePorts, vpcCidr, (p) => `services calling ${p}`),
-      ...perPortAndSubnet(
+      ...perPortRange(
+        200,
+        inputs.calledServicePorts,
+        vpcCidr,
+        (p) => `services calling services on ${p}`,
+      ),
+      ...perPortRangeAndSubnet(
         300,
         inputs.databasePorts,
         subnets,
@@ -203,15 +247,23 @@ export function privateTierRules(inputs: NetworkAclInputs): TierRules {
       ),
       tcp(400, ANYWHERE, HTTPS_PORT, HTTPS_PORT, "HTTPS to AWS APIs"),
     ],
-  });
+  };
 }
 
-/** Refuses rule sets larger than AWS's default quota, which would fail only at apply. */
-function checked(tier: string, rules: TierRules): TierRules {
+/** The most rules one direction of a tier's network ACL has. */
+export function largestDirection(rules: TierRules): number {
+  return Math.max(rules.ingress.length, rules.egress.length);
+}
+
+/**
+ * The rules, unless a direction holds more than AWS's default quota, which would fail only at
+ * apply (configuration checks report it earlier, naming the setting to change).
+ */
+export function withinQuota(tier: string, rules: TierRules): TierRules {
   for (const [direction, list] of Object.entries(rules) as [string, NetworkAclRule[]][]) {
     if (list.length > MAX_RULES_PER_DIRECTION) {
       throw new Error(
-        `the ${tier} network ACL needs ${list.length} ${direction} rules, more than the ${MAX_RULES_PER_DIRECTION} AWS allows by default; expected fewer distinct listener, service or database ports (path routing uses one listener port for all services)`,
+        `the ${tier} network ACL needs ${list.length} ${direction} rules, more than the ${MAX_RULES_PER_DIRECTION} AWS allows by default; expected fewer ranges of listener, service or database ports (path routing uses one listener port for all services)`,
       );
     }
   }

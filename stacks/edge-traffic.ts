@@ -1,10 +1,8 @@
 import type { EnvironmentConfig } from "../config/model";
-import {
-  listenerPorts,
-  planListeners,
-  type AlbService,
-  type ListenerPlanInput,
-} from "../modules/alb";
+import type { AlbService } from "../modules/alb";
+// The plan itself, not the module's index: configuration checks import this file, and the plan is
+// plain code where the module loads cdktf and the provider.
+import { listenerPorts, planListeners, type ListenerPlanInput } from "../modules/alb/listener-plan";
 
 /** The port every service's PostgreSQL database listens on. */
 export const DATABASE_PORT = 5432;

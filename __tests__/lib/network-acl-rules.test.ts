@@ -1,8 +1,11 @@
 import {
+  largestDirection,
   MAX_RULES_PER_DIRECTION,
+  portRanges,
   privateTierRules,
   publicTierRules,
   type NetworkAclInputs,
+  withinQuota,
   type NetworkAclRule,
 } from "../../lib/network-acl-rules";
 import { connects, tcpConnection, verdict, type Host } from "../support/network-acl-flows";
@@ -37,8 +40,8 @@ const table = (rules: readonly NetworkAclRule[]): Row[] =>
 describe("the public tier's network ACL", () => {
   it("admits clients on the listener ports, the tasks' HTTPS to the NAT, replies and path MTU discovery", () => {
     expect(table(publicTierRules(PROD).ingress)).toEqual([
-      [100, "allow", "tcp 80", "0.0.0.0/0", "clients to listener 80"],
-      [101, "allow", "tcp 443", "0.0.0.0/0", "clients to listener 443"],
+      [100, "allow", "tcp 80", "0.0.0.0/0", "clients to the load balancer on 80"],
+      [101, "allow", "tcp 443", "0.0.0.0/0", "clients to the load balancer on 443"],
       [200, "allow", "tcp 443", VPC, "tasks' HTTPS to the NAT"],
       [
         300,
@@ -54,8 +57,7 @@ describe("the public tier's network ACL", () => {
   it("sends replies, the load balancer's traffic to its targets, and the NAT's HTTPS", () => {
     expect(table(publicTierRules(PROD).egress)).toEqual([
       [100, "allow", "tcp 1024-65535", "0.0.0.0/0", "replies to clients and NAT'd tasks"],
-      [200, "allow", "tcp 8000", VPC, "load balancer to targets on 8000"],
-      [201, "allow", "tcp 8001", VPC, "load balancer to targets on 8001"],
+      [200, "allow", "tcp 8000-8001", VPC, "load balancer to targets on 8000-8001"],
       [300, "allow", "tcp 443", "0.0.0.0/0", "NAT gateway's HTTPS out"],
       [400, "allow", "icmp 3/4", VPC, "path MTU discovery (ICMP fragmentation needed)"],
     ]);
@@ -64,20 +66,19 @@ describe("the public tier's network ACL", () => {
   it("without a NAT gateway, admits replies from inside the VPC only and sends no HTTPS out", () => {
     const rules = publicTierRules({ ...PROD, natGateway: false });
     expect(table(rules.ingress)).toEqual([
-      [100, "allow", "tcp 80", "0.0.0.0/0", "clients to listener 80"],
-      [101, "allow", "tcp 443", "0.0.0.0/0", "clients to listener 443"],
+      [100, "allow", "tcp 80", "0.0.0.0/0", "clients to the load balancer on 80"],
+      [101, "allow", "tcp 443", "0.0.0.0/0", "clients to the load balancer on 443"],
       [300, "allow", "tcp 1024-65535", VPC, "targets' replies to the load balancer"],
       [400, "allow", "icmp 3/4", "0.0.0.0/0", "path MTU discovery (ICMP fragmentation needed)"],
     ]);
-    expect(table(rules.egress).map(([n]) => n)).toEqual([100, 200, 201]);
+    expect(table(rules.egress).map(([n]) => n)).toEqual([100, 200]);
   });
 });
 
 describe("the private tier's network ACL", () => {
   it("admits the services' ports from the VPC, the database from the private subnets, and replies", () => {
     expect(table(privateTierRules(PROD).ingress)).toEqual([
-      [100, "allow", "tcp 8000", VPC, "load balancer and callers to 8000"],
-      [101, "allow", "tcp 8001", VPC, "load balancer and callers to 8001"],
+      [100, "allow", "tcp 8000-8001", VPC, "load balancer and callers to services on 8000-8001"],
       [200, "allow", "tcp 5432", PRIVATE[0], "services to databases on 5432"],
       [201, "allow", "tcp 5432", PRIVATE[1], "services to databases on 5432"],
       [400, "deny", "tcp 5432", "0.0.0.0/0", "nothing else to databases on 5432"],
@@ -89,7 +90,7 @@ describe("the private tier's network ACL", () => {
   it("sends replies inside the VPC, calls to called services, the database's traffic, and HTTPS out", () => {
     expect(table(privateTierRules(PROD).egress)).toEqual([
       [100, "allow", "tcp 1024-65535", VPC, "replies to the load balancer and callers"],
-      [200, "allow", "tcp 8000", VPC, "services calling 8000"],
+      [200, "allow", "tcp 8000", VPC, "services calling services on 8000"],
       [300, "allow", "tcp 5432", PRIVATE[0], "services to databases on 5432"],
       [301, "allow", "tcp 5432", PRIVATE[1], "services to databases on 5432"],
       [400, "allow", "tcp 443", "0.0.0.0/0", "HTTPS to AWS APIs"],
@@ -106,14 +107,39 @@ describe("the private tier's network ACL", () => {
 
   it("has no database rules without a database", () => {
     const rules = privateTierRules({ ...PROD, databasePorts: [] });
-    expect(table(rules.ingress).map(([n]) => n)).toEqual([100, 101, 500, 600]);
+    expect(table(rules.ingress).map(([n]) => n)).toEqual([100, 500, 600]);
     expect(table(rules.egress).map(([n]) => n)).toEqual([100, 200, 400]);
+  });
+});
+
+describe("port ranges", () => {
+  it("merge consecutive ports into one rule, whatever their order or repetition", () => {
+    expect(portRanges([8003, 8000, 8001, 8001, 443, 80, 81])).toEqual([
+      { from: 80, to: 81 },
+      { from: 443, to: 443 },
+      { from: 8000, to: 8001 },
+      { from: 8003, to: 8003 },
+    ]);
+    expect(portRanges([])).toEqual([]);
+  });
+
+  it("keep a dozen services on consecutive ports within a handful of rules", () => {
+    const ports = Array.from({ length: 12 }, (_, i) => 8000 + i);
+    const rules = privateTierRules({ ...PROD, servicePorts: ports, calledServicePorts: ports });
+    expect(table(rules.ingress)[0]).toEqual([
+      100,
+      "allow",
+      "tcp 8000-8011",
+      VPC,
+      "load balancer and callers to services on 8000-8011",
+    ]);
+    expect(rules.ingress).toHaveLength(6);
   });
 });
 
 describe("rule numbers", () => {
   it("stay put for every other kind of rule when a port is added", () => {
-    const more = { ...PROD, loadBalancerPorts: [80, 443, 8080], servicePorts: [8000, 8001, 8002] };
+    const more = { ...PROD, loadBalancerPorts: [80, 443, 8443], servicePorts: [8000, 8001, 9100] };
     const numbers = (rules: readonly NetworkAclRule[]) =>
       new Map(rules.map((r) => [`${r.purpose}|${r.cidrBlock}`, r.ruleNumber]));
     for (const tier of [publicTierRules, privateTierRules]) {
@@ -139,10 +165,13 @@ describe("rule numbers", () => {
   });
 
   it("never exceed AWS's default 20 per direction: too many ports is an error naming the fix", () => {
-    const ports = Array.from({ length: MAX_RULES_PER_DIRECTION }, (_, i) => 9000 + i);
-    expect(() => publicTierRules({ ...PROD, loadBalancerPorts: ports })).toThrow(
-      "the public network ACL needs 23 ingress rules, more than the 20 AWS allows by default; expected fewer distinct listener, service or database ports (path routing uses one listener port for all services)",
+    const ports = Array.from({ length: MAX_RULES_PER_DIRECTION }, (_, i) => 9000 + 2 * i);
+    const rules = publicTierRules({ ...PROD, loadBalancerPorts: ports });
+    expect(largestDirection(rules)).toBe(23);
+    expect(() => withinQuota("public", rules)).toThrow(
+      "the public network ACL needs 23 ingress rules, more than the 20 AWS allows by default; expected fewer ranges of listener, service or database ports (path routing uses one listener port for all services)",
     );
+    expect(withinQuota("public", publicTierRules(PROD))).toEqual(publicTierRules(PROD));
   });
 });
 

@@ -4,6 +4,7 @@ import { checkCertificate } from "./certificate";
 import { checkPrivateEgress } from "./egress";
 import { checkEnvironmentVariables } from "./environment-variables";
 import { checkAwsNames } from "./naming";
+import { checkNetworkAclSize } from "./network-acl-size";
 import { checkAzRegion, checkSubnets, checkVpcCidr } from "./network";
 import { checkPathPrefixes } from "./paths";
 import {
@@ -54,6 +55,7 @@ export const CHECKS: readonly Check[] = [
   checkSharedListenerPort,
   checkRulePriorities,
   checkPathPrefixes,
+  checkNetworkAclSize,
   checkCertificate,
   checkEnvironmentVariables,
   checkDatastoreVariables,

@@ -2,9 +2,15 @@ import { LbListener, type LbListenerDefaultAction } from "@cdktf/provider-aws/li
 import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import type { ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
-import { HTTP_PORT, HTTPS_PORT, pathPatterns, type ListenerPlan } from "./listener-plan";
+import {
+  HTTP_PORT,
+  HTTPS_PORT,
+  pathPatterns,
+  type ListenerPlan,
+  type ListenerProtocol,
+} from "./listener-plan";
 
-/** TLS 1.3 and 1.2 with forward-secret AEAD ciphers only: AWS's recommended modern policy. */
+/** TLS 1.3 and 1.2 only, forward-secret (ECDHE) ciphers only: the policy AWS recommends. */
 export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
 export interface ListenersProps {
@@ -53,12 +59,12 @@ export function createListeners(scope: Construct, props: ListenersProps): Create
   const listenerArns: Record<number, string> = {};
   const urls: Record<string, string> = {};
 
-  const tls = (protocol: "HTTP" | "HTTPS") => {
+  const tls = (protocol: ListenerProtocol) => {
     if (protocol === "HTTP") return {};
     if (!props.certificateArn) throw new Error("an HTTPS listener needs a certificateArn");
     return { sslPolicy: TLS_POLICY, certificateArn: props.certificateArn };
   };
-  const baseUrl = (protocol: "HTTP" | "HTTPS", port: number) => {
+  const baseUrl = (protocol: ListenerProtocol, port: number) => {
     const scheme = protocol === "HTTPS" ? "https" : "http";
     const defaultPort = protocol === "HTTPS" ? HTTPS_PORT : HTTP_PORT;
     return `${scheme}://${props.loadBalancerDnsName}${port === defaultPort ? "" : `:${port}`}`;
@@ -120,7 +126,7 @@ export function createListeners(scope: Construct, props: ListenersProps): Create
 
 interface ListenerSettings {
   readonly port: number;
-  readonly protocol: "HTTP" | "HTTPS";
+  readonly protocol: ListenerProtocol;
   readonly sslPolicy?: string;
   readonly certificateArn?: string;
   readonly defaultAction: LbListenerDefaultAction[];

@@ -9,7 +9,7 @@ import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { Construct } from "constructs";
-import { privateTierRules, publicTierRules } from "../../lib/network-acl-rules";
+import { privateTierRules, publicTierRules, withinQuota } from "../../lib/network-acl-rules";
 import { deriveSubnetLayout } from "../../lib/subnet-layout";
 import { FlowLogs } from "./flow-logs";
 import { InterfaceEndpoints } from "./interface-endpoints";
@@ -222,8 +222,8 @@ export class VpcModule extends Construct {
       defaultNetworkAclId: vpc.defaultNetworkAclId,
       publicSubnetIds: publicSubnets.map((s) => s.id),
       privateSubnetIds: privateRouteTables.map((p) => p.subnet.id),
-      publicRules: publicTierRules(ruleInputs),
-      privateRules: privateTierRules(ruleInputs),
+      publicRules: withinQuota("public", publicTierRules(ruleInputs)),
+      privateRules: withinQuota("private", privateTierRules(ruleInputs)),
     });
 
     const flowLogs = new FlowLogs(this, "flow-logs", {
