@@ -106,6 +106,22 @@ describe("npm run plan: every stack planned offline against the state stand-ins"
     },
   );
 
+  it.each(environments.map((env) => [env.name]))(
+    "%s: plans the edge's protections: a logged web ACL on the load balancer, a network ACL per tier, flow logs, the access log bucket",
+    (name) => {
+      const created = resourcesToCreate(planJson[name] ?? {});
+      expect(created).toMatchObject({
+        aws_wafv2_web_acl: 1,
+        aws_wafv2_web_acl_association: 1,
+        aws_wafv2_web_acl_logging_configuration: 1,
+        aws_network_acl: 2,
+        aws_default_network_acl: 1,
+        aws_flow_log: 1,
+        aws_s3_bucket_policy: 1,
+      });
+    },
+  );
+
   it("state: plans the hardened state bucket and prod's lock table", () => {
     const created = resourcesToCreate(planJson.state ?? {});
     expect(created.aws_s3_bucket).toBe(1);

@@ -15,10 +15,37 @@ export interface ResourceName {
   readonly name: string;
 }
 
-export function environmentResourceNames(prefix: string): ResourceName[] {
+/** What shapes an environment's names beyond its prefix. */
+export interface EnvironmentNaming {
+  /** Set when the environment has interface VPC endpoints (and their security group). */
+  readonly interfaceEndpoints?: boolean;
+}
+
+export function environmentResourceNames(
+  prefix: string,
+  naming: EnvironmentNaming = {},
+): ResourceName[] {
   return [
     { kind: "loadBalancer", name: fitName([prefix], AWS_NAME_LIMITS.loadBalancer) },
     { kind: "securityGroup", role: "load balancer", name: `${prefix}-alb` },
+    { kind: "s3BucketPrefix", role: "access logs", name: `${prefix}-alb-logs-` },
+    { kind: "webAcl", name: prefix },
+    { kind: "logGroup", role: "web ACL", name: `aws-waf-logs-${prefix}` },
+    { kind: "logGroup", role: "VPC flow logs", name: `/aws/vpc/flow-logs/${prefix}` },
+    {
+      kind: "iamRole",
+      role: "VPC flow logs",
+      name: fitName([prefix, "vpc-flow-logs"], AWS_NAME_LIMITS.iamRole),
+    },
+    ...(naming.interfaceEndpoints
+      ? [
+          {
+            kind: "securityGroup",
+            role: "interface endpoints",
+            name: `${prefix}-endpoints`,
+          } as const,
+        ]
+      : []),
     { kind: "ecsCluster", name: ecsClusterName(prefix) },
     { kind: "serviceConnectNamespace", name: prefix },
     {

@@ -29,7 +29,8 @@ export const checkAwsNames: Check = ({ environments }) => {
   };
   for (const env of environments) {
     const prefix = namePrefix(env);
-    for (const name of environmentResourceNames(prefix)) {
+    const naming = { interfaceEndpoints: env.vpc.interfaceEndpoints.length > 0 };
+    for (const name of environmentResourceNames(prefix, naming)) {
       const problem = awsNameProblem(name.kind, name.name);
       if (problem) {
         report({
