@@ -16,9 +16,11 @@ import { RdsModule } from "./modules/rds";
 import { SharedStorageModule } from "./modules/shared-storage";
 import { StaticObjectsModule } from "./modules/static-objects";
 import { VpcModule } from "./modules/vpc";
+import { WafModule } from "./modules/waf";
 import { applySecurityPolicy } from "./policy";
 import { useAwsProvider } from "./stacks/aws-provider";
 import { databaseConnection, tableAccess } from "./stacks/datastore-wiring";
+import { DATABASE_PORT, loadBalancerRouting, trafficPorts } from "./stacks/edge-traffic";
 import { useRemoteState } from "./stacks/remote-state";
 import { StateStack } from "./stacks/state-stack";
 import { exitOnConfigError, synthesizeProject, type SourceSettings } from "./stacks/synthesis";
@@ -66,30 +68,44 @@ export class EnvironmentStack extends TerraformStack {
       deletionProtection: env.deletionProtection,
     });
 
+    // One routing plan decides the listeners, the load balancer's security group and the
+    // network ACLs, so none of them can admit a port the others do not.
+    const routing = loadBalancerRouting(env);
     const vpc = new VpcModule(this, "vpc", {
       name,
       region: env.region,
+      accountId: env.accountId,
       cidr: env.vpc.cidr,
       azs: env.azs,
       publicSubnets: env.vpc.publicSubnets,
       privateSubnets: env.vpc.privateSubnets,
       natStrategy: env.vpc.natStrategy,
+      interfaceEndpoints: env.vpc.interfaceEndpoints,
+      ...trafficPorts(env, routing),
+      flowLogRetentionDays: env.logRetentionDays,
+      logsKmsKeyArn: encryption.logsKmsKeyArn,
     });
 
     const alb = new AlbModule(this, "alb", {
+      ...routing,
       name,
+      region: env.region,
+      accountId: env.accountId,
       vpcId: vpc.vpcId,
       vpcCidr: vpc.vpcCidr,
       subnetIds: vpc.publicSubnetIds,
-      services: services.map((s) => ({
-        ...s.routing,
-        name: s.name,
-        port: s.port,
-        healthCheck: s.healthCheck,
-      })),
-      routingStyle: env.routing.style,
-      sharedListenerPort: env.routing.sharedListenerPort,
       deletionProtection: env.deletionProtection,
+      accessLogExpirationDays: env.security.accessLogs.expirationDays,
+    });
+
+    new WafModule(this, "waf", {
+      name,
+      region: env.region,
+      accountId: env.accountId,
+      resourceArn: alb.arn,
+      rateLimit: env.security.waf.rateLimit,
+      logRetentionDays: env.logRetentionDays,
+      logsKmsKeyArn: encryption.logsKmsKeyArn,
     });
 
     const ecr = new EcrModule(this, "ecr", {
@@ -121,6 +137,7 @@ export class EnvironmentStack extends TerraformStack {
         const database = new RdsModule(this, `postgres-${service.name}`, {
           ...env.database,
           identifier: `${name}-${service.name}`,
+          port: DATABASE_PORT,
           vpcId: vpc.vpcId,
           subnetIds: vpc.privateSubnetIds,
           databaseName: postgres.database,

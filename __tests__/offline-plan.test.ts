@@ -109,13 +109,29 @@ describe("npm run plan: every stack planned offline against the state stand-ins"
   );
 
   it.each(environments.map((env) => [env.name, env.backup.copy ? 2 : 1]))(
-    "%s: plans %i backup vault(s) (a copy vault in another region when configured), the daily plan and the static objects bucket",
+    "%s: plans %i backup vault(s) (a copy vault in another region when configured), the daily plan, and the static objects bucket beside the access log bucket",
     (name, vaults) => {
       const created = resourcesToCreate(planJson[name] ?? {});
       expect(created.aws_backup_vault).toBe(vaults);
       expect(created.aws_backup_plan).toBe(1);
       expect(created.aws_backup_selection).toBe(1);
-      expect(created.aws_s3_bucket).toBe(1);
+      expect(created.aws_s3_bucket).toBe(2);
+      expect(created.aws_s3_bucket_policy).toBe(2);
+    },
+  );
+
+  it.each(environments.map((env) => [env.name]))(
+    "%s: plans the edge's protections: a logged web ACL on the load balancer, a network ACL per tier, flow logs, the access log bucket",
+    (name) => {
+      const created = resourcesToCreate(planJson[name] ?? {});
+      expect(created).toMatchObject({
+        aws_wafv2_web_acl: 1,
+        aws_wafv2_web_acl_association: 1,
+        aws_wafv2_web_acl_logging_configuration: 1,
+        aws_network_acl: 2,
+        aws_default_network_acl: 1,
+        aws_flow_log: 1,
+      });
     },
   );
 

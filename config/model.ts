@@ -33,10 +33,12 @@ export interface EnvironmentConfig {
   };
   readonly routing: {
     readonly style: RoutingStyle;
+    /** 80 by default; 443 (the only port allowed) when there is a certificate. */
     readonly sharedListenerPort: number;
     /** When set, the load balancer serves HTTPS on 443 with this certificate and redirects 80. */
     readonly certificateArn?: string;
   };
+  readonly security: SecuritySettings;
   readonly deletionProtection: boolean;
   readonly logRetentionDays: number;
   readonly ecr: { readonly keepImages: number };
@@ -53,6 +55,17 @@ export interface EnvironmentConfig {
   readonly serviceOverrides: Readonly<Record<string, ServiceOverrides>>;
   /** The services deployed in this environment, with this environment's sizes and counts applied. */
   readonly services: readonly ServiceConfig[];
+}
+
+export interface SecuritySettings {
+  readonly waf: {
+    /** Requests one client IP may make in a 5-minute window before it is blocked. */
+    readonly rateLimit: number;
+  };
+  readonly accessLogs: {
+    /** Days the load balancer's access logs are kept. */
+    readonly expirationDays: number;
+  };
 }
 
 export interface ServiceOverrides {

@@ -17,7 +17,9 @@ import {
   ENVIRONMENT_DEFAULTS,
   OBSERVABILITY_DEFAULTS,
   SCALING_DEFAULTS,
+  SECURITY_DEFAULTS,
   SERVICE_DEFAULTS,
+  SHARED_LISTENER_PORTS,
 } from "./schema/constants";
 import type { EnvironmentFile } from "./schema/environment";
 import type { ServiceFile } from "./schema/service";
@@ -170,8 +172,17 @@ export function resolveEnvironment(
     vpc: { ...env.vpc, interfaceEndpoints: env.vpc.interfaceEndpoints ?? [] },
     routing: {
       style: env.routing.style,
-      sharedListenerPort: env.routing.sharedListenerPort ?? ENVIRONMENT_DEFAULTS.sharedListenerPort,
+      sharedListenerPort:
+        env.routing.sharedListenerPort ??
+        SHARED_LISTENER_PORTS[env.routing.certificateArn ? "https" : "http"],
       certificateArn: env.routing.certificateArn,
+    },
+    security: {
+      waf: { rateLimit: env.security?.waf?.rateLimit ?? SECURITY_DEFAULTS.wafRateLimit },
+      accessLogs: {
+        expirationDays:
+          env.security?.accessLogs?.expirationDays ?? SECURITY_DEFAULTS.accessLogExpirationDays,
+      },
     },
     deletionProtection: env.deletionProtection ?? env.production,
     logRetentionDays: env.logRetentionDays ?? ENVIRONMENT_DEFAULTS.logRetentionDays,

@@ -158,6 +158,21 @@ export const AWS_NAME_RULES = {
     pattern: /^[A-Za-z0-9_.-]+$/,
     allowed: "letters, digits and _ . -",
   },
+  webAcl: {
+    resource: "WAF web ACL",
+    minLength: 1,
+    maxLength: 128,
+    pattern: /^[A-Za-z0-9_-]+$/,
+    allowed: "letters, digits, hyphens and underscores",
+  },
+  s3BucketPrefix: {
+    // S3 appends a 26-character unique suffix to a bucket prefix, within the 63 a name may have.
+    resource: "S3 bucket name prefix",
+    minLength: 3,
+    maxLength: 37,
+    pattern: /^[a-z0-9][a-z0-9.-]*$/,
+    allowed: "lowercase letters, digits, dots and hyphens, starting with a letter or digit",
+  },
 } as const satisfies Record<string, AwsNameRule>;
 
 export type AwsNameKind = keyof typeof AWS_NAME_RULES;

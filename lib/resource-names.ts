@@ -19,6 +19,8 @@ export interface ResourceName {
 export interface EnvironmentNaming {
   /** Set when a service of the environment mounts shared storage (an EFS file system). */
   readonly sharedStorage?: boolean;
+  /** Set when the environment has interface VPC endpoints (and their security group). */
+  readonly interfaceEndpoints?: boolean;
 }
 
 const kmsAlias = (role: string, name: string): ResourceName => ({
@@ -34,6 +36,25 @@ export function environmentResourceNames(
   return [
     { kind: "loadBalancer", name: fitName([prefix], AWS_NAME_LIMITS.loadBalancer) },
     { kind: "securityGroup", role: "load balancer", name: `${prefix}-alb` },
+    { kind: "s3BucketPrefix", role: "access logs", name: `${prefix}-alb-logs-` },
+    { kind: "s3BucketPrefix", role: "static objects", name: `${prefix}-static-` },
+    { kind: "webAcl", name: prefix },
+    { kind: "logGroup", role: "web ACL", name: `aws-waf-logs-${prefix}` },
+    { kind: "logGroup", role: "VPC flow logs", name: `/aws/vpc/flow-logs/${prefix}` },
+    {
+      kind: "iamRole",
+      role: "VPC flow logs",
+      name: fitName([prefix, "vpc-flow-logs"], AWS_NAME_LIMITS.iamRole),
+    },
+    ...(naming.interfaceEndpoints
+      ? [
+          {
+            kind: "securityGroup",
+            role: "interface endpoints",
+            name: `${prefix}-endpoints`,
+          } as const,
+        ]
+      : []),
     { kind: "ecsCluster", name: ecsClusterName(prefix) },
     { kind: "serviceConnectNamespace", name: prefix },
     kmsAlias("logs", `${prefix}-logs`),

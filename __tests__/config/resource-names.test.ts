@@ -38,6 +38,8 @@ function synthesizedNames(synth: Synthesized): Record<AwsNameKind, string[]> {
     dynamodbTable: values("aws_dynamodb_table", (table) => table.name),
     snsTopic: values("aws_sns_topic", (topic) => topic.name),
     cloudwatchDashboard: values("aws_cloudwatch_dashboard", (board) => board.dashboard_name),
+    webAcl: values("aws_wafv2_web_acl", (acl) => acl.name),
+    s3BucketPrefix: values("aws_s3_bucket", (bucket) => bucket.bucket_prefix ?? []),
   };
 }
 
@@ -48,6 +50,7 @@ describe("the AWS names the configuration checks validate", () => {
         "environments/dev.json": (env) => {
           env.project = "acme-catalog";
           env.database = { readReplica: true };
+          env.vpc.interfaceEndpoints = ["logs"];
         },
       },
       write: {
@@ -66,7 +69,7 @@ describe("the AWS names the configuration checks validate", () => {
     const prefix = "acme-catalog-dev";
     const expected: Record<string, string[]> = {};
     for (const name of [
-      ...environmentResourceNames(prefix, { sharedStorage: true }),
+      ...environmentResourceNames(prefix, { interfaceEndpoints: true, sharedStorage: true }),
       ...env.services.flatMap((s) =>
         serviceResourceNames(prefix, {
           name: s.name,

@@ -31,6 +31,7 @@ function synthAlb(overrides: Partial<AlbModuleProps> = {}): Synthesized {
   return synthScope((scope) => {
     new AlbModule(scope, "alb", {
       name: "shop-prod",
+      region: "us-east-1",
       vpcId: "vpc-123",
       vpcCidr: "10.0.0.0/16",
       subnetIds: ["subnet-a", "subnet-b"],
@@ -48,17 +49,18 @@ const ingressPorts = (synth: Synthesized) =>
 
 describe("planListeners", () => {
   it("plans a dedicated listener per service for listener routing", () => {
-    expect(planListeners([USERS, PRODUCTS], "listener", 80)).toEqual([
-      { kind: "dedicated", port: 8080, service: "users" },
-      { kind: "dedicated", port: 8081, service: "products" },
+    expect(planListeners({ services: [USERS, PRODUCTS], routingStyle: "listener" })).toEqual([
+      { kind: "dedicated", port: 8080, protocol: "HTTP", service: "users" },
+      { kind: "dedicated", port: 8081, protocol: "HTTP", service: "products" },
     ]);
   });
 
   it("plans one shared listener with a rule per prefix for path routing", () => {
-    expect(planListeners([USERS, PRODUCTS], "path", 80)).toEqual([
+    expect(planListeners({ services: [USERS, PRODUCTS], routingStyle: "path" })).toEqual([
       {
         kind: "shared",
         port: 80,
+        protocol: "HTTP",
         rules: [
           { service: "users", pathPrefix: "/users", priority: 100 },
           { service: "products", pathPrefix: "/products", priority: 200 },
@@ -68,11 +70,13 @@ describe("planListeners", () => {
   });
 
   it("refuses a plan whose ports clash or whose services lack the routing field", () => {
-    expect(() => planListeners([USERS], "both", 8080)).toThrow("listener port 8080 is used twice");
-    expect(() => planListeners([{ name: "x" }], "listener", 80)).toThrow(
+    expect(() =>
+      planListeners({ services: [USERS], routingStyle: "both", sharedListenerPort: 8080 }),
+    ).toThrow("listener port 8080 is used twice");
+    expect(() => planListeners({ services: [{ name: "x" }], routingStyle: "listener" })).toThrow(
       'service "x" needs a listenerPort',
     );
-    expect(() => planListeners([{ name: "x" }], "path", 80)).toThrow(
+    expect(() => planListeners({ services: [{ name: "x" }], routingStyle: "path" })).toThrow(
       'service "x" needs a pathPrefix',
     );
   });
@@ -237,6 +241,7 @@ describe("AlbModule", () => {
     synthScope((scope) => {
       alb = new AlbModule(scope, "alb", {
         name: "shop-dev",
+        region: "us-east-1",
         vpcId: "vpc-1",
         vpcCidr: "10.0.0.0/16",
         subnetIds: ["a", "b"],
@@ -255,6 +260,7 @@ describe("AlbModule", () => {
     const synth = synthScope((scope) => {
       const alb = new AlbModule(scope, "alb", {
         name: "shop-dev",
+        region: "us-east-1",
         vpcId: "vpc-1",
         vpcCidr: "10.0.0.0/16",
         subnetIds: ["a", "b"],

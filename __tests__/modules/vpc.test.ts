@@ -12,6 +12,8 @@ function synthVpc(overrides: Partial<VpcModuleProps> = {}): Synthesized {
       region: "eu-west-1",
       cidr: "10.0.0.0/16",
       azs: AZS,
+      loadBalancerPorts: [80],
+      servicePorts: [8000],
       ...overrides,
     });
   });
@@ -181,6 +183,8 @@ describe("VpcModule", () => {
         region: "eu-west-1",
         cidr: "10.1.0.0/16",
         azs: AZS.slice(0, 2),
+        loadBalancerPorts: [443, 80],
+        servicePorts: [8000],
       });
     });
     expect(vpc.publicSubnetIds).toHaveLength(2);

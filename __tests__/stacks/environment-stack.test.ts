@@ -137,8 +137,12 @@ describe("differences between environments", () => {
     ).toBe(true);
   });
 
-  it("routes prod by path only and dev by both listener ports and paths", () => {
-    expect(Object.values(prod.resources("aws_lb_listener")).map((l) => l.port)).toEqual([80]);
+  it("routes prod by path only (HTTPS, with HTTP's redirect) and dev by both listener ports and paths", () => {
+    expect(
+      Object.values(prod.resources("aws_lb_listener"))
+        .map((l) => l.port)
+        .sort(),
+    ).toEqual([443, 80]);
     expect(
       Object.values(dev.resources("aws_lb_listener"))
         .map((l) => l.port)

@@ -184,8 +184,8 @@ function environment(name: string, project: string, services: readonly Json[]) {
       explicitSubnets: fc.boolean(),
       natStrategy: fc.constantFrom(...NAT_STRATEGIES),
       style: fc.constantFrom(...ROUTING_STYLES),
-      sharedListenerPort: fc.option(fc.constantFrom(80, 8080, 8443), { nil: undefined }),
       https: fc.boolean(),
+      sharedListenerPort: fc.option(fc.constantFrom(80, 8080, 8443), { nil: undefined }),
       accountId: fc.option(fc.constant(ACCOUNT), { nil: undefined }),
       production: fc.boolean(),
       logRetentionDays: fc.constantFrom(...LOG_RETENTION_DAYS),
@@ -251,7 +251,10 @@ function environment(name: string, project: string, services: readonly Json[]) {
             },
             routing: {
               style: draft.style,
-              ...(draft.sharedListenerPort ? { sharedListenerPort: draft.sharedListenerPort } : {}),
+              // With a certificate, the shared listener is on 443, written or not.
+              ...(draft.sharedListenerPort
+                ? { sharedListenerPort: draft.https ? 443 : draft.sharedListenerPort }
+                : {}),
               ...(draft.https
                 ? {
                     certificateArn: `arn:aws:acm:${draft.region}:${ACCOUNT}:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789`,

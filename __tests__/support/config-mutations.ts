@@ -70,8 +70,11 @@ const ENVIRONMENT_MUTATIONS: readonly Template[] = [
   () => ({
     description: "a certificate of another region",
     path: "$.routing.certificateArn",
-    apply: (env) =>
-      (env.routing.certificateArn = `arn:aws:acm:${env.region === "sa-east-1" ? "us-west-2" : "sa-east-1"}:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789`),
+    apply: (env) => {
+      // With a certificate the shared listener can only be on 443: leave its port to the default.
+      delete env.routing.sharedListenerPort;
+      env.routing.certificateArn = `arn:aws:acm:${env.region === "sa-east-1" ? "us-west-2" : "sa-east-1"}:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789`;
+    },
   }),
   () => ({
     description: "a shared listener port above 65535",

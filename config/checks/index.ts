@@ -6,9 +6,15 @@ import { checkCapacityWeights } from "./compute";
 import { checkPrivateEgress } from "./egress";
 import { checkEnvironmentVariables } from "./environment-variables";
 import { checkAwsNames } from "./naming";
+import { checkNetworkAclSize } from "./network-acl-size";
 import { checkAzRegion, checkSubnets, checkVpcCidr } from "./network";
 import { checkPathPrefixes } from "./paths";
-import { checkListenerPorts, checkRoutingFields, checkRulePriorities } from "./routing";
+import {
+  checkListenerPorts,
+  checkRoutingFields,
+  checkRulePriorities,
+  checkSharedListenerPort,
+} from "./routing";
 import { checkScalingBounds } from "./scaling";
 import { checkPlainSecrets } from "./secrets";
 import {
@@ -50,8 +56,10 @@ export const CHECKS: readonly Check[] = [
   checkAwsNames,
   checkRoutingFields,
   checkListenerPorts,
+  checkSharedListenerPort,
   checkRulePriorities,
   checkPathPrefixes,
+  checkNetworkAclSize,
   checkCertificate,
   checkEnvironmentVariables,
   checkDatastoreVariables,

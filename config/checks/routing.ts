@@ -1,12 +1,13 @@
 import type { EnvironmentConfig, ServiceConfig } from "../model";
 import { quote, type ConfigProblem } from "../problems";
+import { SHARED_LISTENER_PORTS } from "../schema/constants";
 import type { Check } from "./check";
 
 export const usesListeners = (env: EnvironmentConfig) => env.routing.style !== "path";
 export const usesPaths = (env: EnvironmentConfig) => env.routing.style !== "listener";
 
 /** The ports an HTTPS load balancer keeps for itself: HTTPS, and HTTP redirecting to it. */
-const HTTPS_PORTS = [443, 80] as const;
+const HTTPS_PORTS: readonly number[] = [SHARED_LISTENER_PORTS.https, SHARED_LISTENER_PORTS.http];
 
 /** The routing style of an environment needs the matching routing field in every manifest. */
 export const checkRoutingFields: Check = ({ environments, services }) => {
@@ -47,7 +48,9 @@ export const checkListenerPorts: Check = ({ environments, services }) => {
       });
     } else owner.set(port, service.name);
   }
-  for (const env of environments.filter((e) => usesListeners(e) && usesPaths(e))) {
+  // With a certificate the shared listener is on 443: a service there is reported below, at the service.
+  const plainHttp = (e: EnvironmentConfig) => e.routing.certificateArn === undefined;
+  for (const env of environments.filter((e) => usesListeners(e) && usesPaths(e) && plainHttp(e))) {
     const clash = owner.get(env.routing.sharedListenerPort);
     if (clash) {
       problems.push({
@@ -61,7 +64,7 @@ export const checkListenerPorts: Check = ({ environments, services }) => {
   for (const env of environments.filter((e) => usesListeners(e) && e.routing.certificateArn)) {
     for (const service of services) {
       const port = service.routing.listenerPort;
-      if (port === undefined || !(HTTPS_PORTS as readonly number[]).includes(port)) continue;
+      if (port === undefined || !HTTPS_PORTS.includes(port)) continue;
       if (reported.has(service.file)) continue;
       reported.add(service.file);
       problems.push({
@@ -73,6 +76,33 @@ export const checkListenerPorts: Check = ({ environments, services }) => {
   }
   return problems;
 };
+
+/**
+ * With a certificate the shared listener is the HTTPS one, on 443, and 80 redirects to it; without
+ * one it serves plain HTTP, which 443 (where clients speak TLS) cannot carry.
+ */
+export const checkSharedListenerPort: Check = ({ environments }) =>
+  environments.filter(usesPaths).flatMap((env): ConfigProblem[] => {
+    const port = env.routing.sharedListenerPort;
+    const at = { file: env.file, path: "$.routing.sharedListenerPort" };
+    if (env.routing.certificateArn && port !== SHARED_LISTENER_PORTS.https) {
+      return [
+        {
+          ...at,
+          message: `${port} cannot be the shared listener's port when routing.certificateArn is set: the shared listener serves HTTPS on ${SHARED_LISTENER_PORTS.https} and ${SHARED_LISTENER_PORTS.http} redirects to it; expected ${SHARED_LISTENER_PORTS.https}, or no sharedListenerPort`,
+        },
+      ];
+    }
+    if (!env.routing.certificateArn && port === SHARED_LISTENER_PORTS.https) {
+      return [
+        {
+          ...at,
+          message: `${port} would serve plain HTTP on the HTTPS port, as routing.certificateArn is not set; expected routing.certificateArn (HTTPS on ${port}), or another port such as ${SHARED_LISTENER_PORTS.http}`,
+        },
+      ];
+    }
+    return [];
+  });
 
 /** Listener rule priorities must be unique on the shared listener. */
 export const checkRulePriorities: Check = ({ services }) => {

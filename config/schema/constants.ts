@@ -14,10 +14,26 @@ export const FARGATE_CPU_UNITS = [256, 512, 1024, 2048, 4096, 8192, 16384] as co
 
 /** Defaults the schema advertises to editors and the loader applies: one source for both. */
 export const ENVIRONMENT_DEFAULTS = {
-  sharedListenerPort: 80,
   logRetentionDays: 30,
   keepImages: 2,
 } as const;
+
+/**
+ * The shared path-routing listener's port: plain HTTP on 80 by default; with a certificate, HTTPS
+ * on 443 (and 80 then redirects to it), the only port it may have.
+ */
+export const SHARED_LISTENER_PORTS = { http: 80, https: 443 } as const;
+
+/** Defaults of an environment's `security` settings. */
+export const SECURITY_DEFAULTS = {
+  /** Requests one client IP may make in a 5-minute window before the web ACL blocks it. */
+  wafRateLimit: 2000,
+  /** Days the load balancer's access logs are kept. */
+  accessLogExpirationDays: 90,
+} as const;
+
+/** The limits AWS WAF puts on a rate-based rule's request count. */
+export const WAF_RATE_LIMIT_RANGE = { min: 10, max: 2_000_000_000 } as const;
 
 export const CPU_ARCHITECTURES = ["X86_64", "ARM64"] as const;
 

@@ -9,7 +9,10 @@ import {
   LOG_RETENTION_DAYS,
   NAT_STRATEGIES,
   ROUTING_STYLES,
+  SECURITY_DEFAULTS,
+  SHARED_LISTENER_PORTS,
   STATE_LOCKS,
+  WAF_RATE_LIMIT_RANGE,
 } from "./constants";
 import {
   CERTIFICATE_ARN_PATTERN,
@@ -60,9 +63,9 @@ const Routing = Type.Object(
         "how the load balancer reaches services: a listener per service port, path-prefix rules on one shared listener, or both",
     }),
     sharedListenerPort: Type.Optional(
-      Port("the port of the shared path-routing listener", {
-        default: ENVIRONMENT_DEFAULTS.sharedListenerPort,
-      }),
+      Port(
+        `the port of the shared path-routing listener; defaults to ${SHARED_LISTENER_PORTS.http}, or ${SHARED_LISTENER_PORTS.https} with certificateArn (then the only port allowed)`,
+      ),
     ),
     certificateArn: Type.Optional(
       Type.String({
@@ -76,6 +79,47 @@ const Routing = Type.Object(
     ),
   },
   { additionalProperties: false, description: "load balancer routing" },
+);
+
+const Security = Type.Object(
+  {
+    waf: Type.Optional(
+      Type.Object(
+        {
+          rateLimit: Type.Optional(
+            Type.Integer({
+              minimum: WAF_RATE_LIMIT_RANGE.min,
+              maximum: WAF_RATE_LIMIT_RANGE.max,
+              description:
+                "requests one client IP address may make in any 5 minutes before the web ACL blocks it",
+              default: SECURITY_DEFAULTS.wafRateLimit,
+            }),
+          ),
+        },
+        {
+          additionalProperties: false,
+          description:
+            "the AWS WAF web ACL in front of the load balancer (AWS managed rules: common, known bad inputs, SQL injection, IP reputation; and a per-IP rate limit)",
+        },
+      ),
+    ),
+    accessLogs: Type.Optional(
+      Type.Object(
+        {
+          expirationDays: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              maximum: 3650,
+              description: "days the load balancer's access logs are kept in their bucket",
+              default: SECURITY_DEFAULTS.accessLogExpirationDays,
+            }),
+          ),
+        },
+        { additionalProperties: false, description: "the load balancer's access logs in S3" },
+      ),
+    ),
+  },
+  { additionalProperties: false, description: "the edge's protections and logs" },
 );
 
 const ServiceOverrides = Type.Object(
@@ -375,6 +419,7 @@ export const EnvironmentSchema = Type.Object(
     ),
     vpc: Vpc,
     routing: Routing,
+    security: Type.Optional(Security),
     deletionProtection: Type.Optional(
       Type.Boolean({
         description:

@@ -1,6 +1,4 @@
 import { Lb } from "@cdktf/provider-aws/lib/lb";
-import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
-import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
@@ -9,12 +7,9 @@ import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
 import { markListenerIngress } from "../../policy";
-import {
-  pathPatterns,
-  planListeners,
-  type RoutedService,
-  type RoutingStyle,
-} from "./listener-plan";
+import { AccessLogBucket } from "./access-log-bucket";
+import { planListeners, type ListenerPlanInput, type RoutedService } from "./listener-plan";
+import { createListeners } from "./listeners";
 
 export interface AlbTargetHealthCheck {
   /** The HTTP path that answers 200 while a target is healthy. */
@@ -36,9 +31,13 @@ export interface AlbService extends RoutedService {
   readonly healthCheck: AlbTargetHealthCheck;
 }
 
-export interface AlbModuleProps {
+export interface AlbModuleProps extends ListenerPlanInput {
   /** Prefix of every resource name, e.g. "shop-prod". */
   readonly name: string;
+  /** The region: it decides who delivers access logs to the log bucket. */
+  readonly region: string;
+  /** When known, the only account whose load balancers may write to the log bucket. */
+  readonly accountId?: string;
   /** The VPC the load balancer and its target groups live in. */
   readonly vpcId: string;
   /** The VPC's CIDR block: the only destination the load balancer may send traffic to. */
@@ -47,20 +46,23 @@ export interface AlbModuleProps {
   readonly subnetIds: string[];
   /** The services to route to: one IP target group each. */
   readonly services: readonly AlbService[];
-  /** Listener per service port, path-prefix rules on one shared listener, or both. */
-  readonly routingStyle: RoutingStyle;
-  /** Port of the shared path-routing listener. @default 80 */
-  readonly sharedListenerPort?: number;
-  /** Refuse to delete the load balancer (turn off before destroying the stack). @default true */
+  /**
+   * Refuse to delete the load balancer (turn off before destroying the stack); while on,
+   * `terraform destroy` also refuses to delete an access log bucket that holds logs. @default true
+   */
   readonly deletionProtection?: boolean;
+  /** Days an access log file is kept. @default 90 */
+  readonly accessLogExpirationDays?: number;
   /** Seconds a deregistering target keeps serving in-flight requests. @default 30 */
   readonly deregistrationDelaySeconds?: number;
 }
 
 /**
  * An internet-facing Application Load Balancer: an IP target group per service, listeners and
- * path rules from one routing plan, and a security group that admits the internet on exactly the
- * listener ports of that plan and sends only to the services' ports inside the VPC.
+ * path rules from one routing plan (HTTPS with a modern TLS policy and HTTP redirected to it when
+ * there is a certificate), a security group that admits the internet on exactly the listener
+ * ports of that plan and sends only to the services' ports inside the VPC, and access logs in a
+ * bucket of their own.
  */
 export class AlbModule extends Construct {
   public readonly arn: string;
@@ -82,12 +84,15 @@ export class AlbModule extends Construct {
   public readonly routingDependencies: Readonly<Record<string, ITerraformDependable[]>>;
   /** Base URL per service: its path prefix on the shared listener, else its dedicated port. */
   public readonly serviceUrls: Readonly<Record<string, string>>;
+  /** The bucket the access logs are written to. */
+  public readonly accessLogBucketName: string;
+  public readonly accessLogBucketArn: string;
 
   constructor(scope: Construct, id: string, props: AlbModuleProps) {
     super(scope, id);
     const { name, services } = props;
-    const sharedListenerPort = props.sharedListenerPort ?? 80;
-    const plan = planListeners(services, props.routingStyle, sharedListenerPort);
+    const plan = planListeners(props);
+    const deletionProtection = props.deletionProtection ?? true;
 
     const securityGroup = new SecurityGroup(this, "security-group", {
       name: `${name}-alb`,
@@ -98,7 +103,7 @@ export class AlbModule extends Construct {
     for (const listener of plan) {
       const ingress = new VpcSecurityGroupIngressRule(this, `ingress-${listener.port}`, {
         securityGroupId: securityGroup.id,
-        description: `HTTP listener ${listener.port} from the internet`,
+        description: `${listener.kind === "redirect" ? "HTTP" : listener.protocol} listener ${listener.port} from the internet`,
         ipProtocol: "tcp",
         fromPort: listener.port,
         toPort: listener.port,
@@ -118,6 +123,16 @@ export class AlbModule extends Construct {
       });
     }
 
+    const logPrefix = name;
+    const accessLogs = new AccessLogBucket(this, "access-logs", {
+      bucketPrefix: `${name}-alb-logs-`,
+      region: props.region,
+      accountId: props.accountId,
+      logPrefix,
+      expirationDays: props.accessLogExpirationDays ?? 90,
+      forceDestroy: !deletionProtection,
+    });
+
     const lb = new Lb(this, "load-balancer", {
       name: fitName([name], AWS_NAME_LIMITS.loadBalancer),
       loadBalancerType: "application",
@@ -125,7 +140,10 @@ export class AlbModule extends Construct {
       securityGroups: [securityGroup.id],
       subnets: props.subnetIds,
       dropInvalidHeaderFields: true,
-      enableDeletionProtection: props.deletionProtection ?? true,
+      enableDeletionProtection: deletionProtection,
+      accessLogs: { enabled: true, bucket: accessLogs.bucketName, prefix: logPrefix },
+      // Enabling access logs makes ELB write a test file: the bucket policy must be in place.
+      dependsOn: [accessLogs.policy],
       tags: { Name: name },
     });
 
@@ -156,61 +174,15 @@ export class AlbModule extends Construct {
         return [service.name, targetGroup] as const;
       }),
     );
-    const targetGroup = (service: string) => targetGroups.get(service)!;
 
-    const dependencies: Record<string, ITerraformDependable[]> = {};
-    const depend = (service: string, on: ITerraformDependable) =>
-      (dependencies[service] ??= []).push(on);
-    const listenerArns: Record<number, string> = {};
-    const urls: Record<string, string> = {};
-    const hostUrl = (port: number) =>
-      port === 80 ? `http://${lb.dnsName}` : `http://${lb.dnsName}:${port}`;
-
-    for (const listenerPlan of plan) {
-      if (listenerPlan.kind === "dedicated") {
-        const listener = new LbListener(this, `listener-${listenerPlan.port}`, {
-          loadBalancerArn: lb.arn,
-          port: listenerPlan.port,
-          protocol: "HTTP",
-          defaultAction: [
-            { type: "forward", targetGroupArn: targetGroup(listenerPlan.service).arn },
-          ],
-          tags: { Name: `${name}-${listenerPlan.port}` },
-        });
-        listenerArns[listenerPlan.port] = listener.arn;
-        depend(listenerPlan.service, listener);
-        urls[listenerPlan.service] ??= hostUrl(listenerPlan.port);
-        continue;
-      }
-      const listener = new LbListener(this, `listener-${listenerPlan.port}`, {
-        loadBalancerArn: lb.arn,
-        port: listenerPlan.port,
-        protocol: "HTTP",
-        defaultAction: [
-          {
-            type: "fixed-response",
-            fixedResponse: {
-              contentType: "application/json",
-              messageBody: JSON.stringify({ message: "Not Found" }),
-              statusCode: "404",
-            },
-          },
-        ],
-        tags: { Name: `${name}-${listenerPlan.port}` },
-      });
-      listenerArns[listenerPlan.port] = listener.arn;
-      for (const rule of listenerPlan.rules) {
-        const listenerRule = new LbListenerRule(this, `rule-${rule.service}`, {
-          listenerArn: listener.arn,
-          priority: rule.priority,
-          action: [{ type: "forward", targetGroupArn: targetGroup(rule.service).arn }],
-          condition: [{ pathPattern: { values: pathPatterns(rule.pathPrefix) } }],
-          tags: { Name: `${name}-${rule.service}` },
-        });
-        depend(rule.service, listenerRule);
-        urls[rule.service] = `${hostUrl(listenerPlan.port)}${rule.pathPrefix}`;
-      }
-    }
+    const listeners = createListeners(this, {
+      name,
+      loadBalancerArn: lb.arn,
+      loadBalancerDnsName: lb.dnsName,
+      plan,
+      certificateArn: props.certificateArn,
+      targetGroupArn: (service) => targetGroups.get(service)!.arn,
+    });
 
     this.arn = lb.arn;
     this.arnSuffix = lb.arnSuffix;
@@ -221,8 +193,10 @@ export class AlbModule extends Construct {
     this.targetGroupArnSuffixes = Object.fromEntries(
       [...targetGroups].map(([svc, tg]) => [svc, tg.arnSuffix]),
     );
-    this.listenerArns = listenerArns;
-    this.routingDependencies = dependencies;
-    this.serviceUrls = urls;
+    this.listenerArns = listeners.listenerArns;
+    this.routingDependencies = listeners.routingDependencies;
+    this.serviceUrls = listeners.serviceUrls;
+    this.accessLogBucketName = accessLogs.bucketName;
+    this.accessLogBucketArn = accessLogs.bucketArn;
   }
 }

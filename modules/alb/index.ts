@@ -4,4 +4,14 @@ export {
   type AlbService,
   type AlbTargetHealthCheck,
 } from "./alb-module";
-export { planListeners, pathPatterns, type ListenerPlan, type RoutingStyle } from "./listener-plan";
+export {
+  HTTP_PORT,
+  HTTPS_PORT,
+  listenerPorts,
+  pathPatterns,
+  planListeners,
+  type ListenerPlan,
+  type ListenerPlanInput,
+  type RoutingStyle,
+} from "./listener-plan";
+export { TLS_POLICY } from "./listeners";

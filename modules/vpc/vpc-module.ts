@@ -9,7 +9,11 @@ import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { Construct } from "constructs";
+import { privateTierRules, publicTierRules, withinQuota } from "../../lib/network-acl-rules";
 import { deriveSubnetLayout } from "../../lib/subnet-layout";
+import { FlowLogs } from "./flow-logs";
+import { InterfaceEndpoints } from "./interface-endpoints";
+import { NetworkAcls } from "./network-acls";
 
 /** How private subnets reach the internet. */
 export type NatStrategy = "one-per-az" | "single" | "none";
@@ -38,12 +42,33 @@ export interface VpcModuleProps {
    * @default "one-per-az"
    */
   readonly natStrategy?: NatStrategy;
+  /**
+   * Interface VPC endpoints in the private subnets, by service ("ecr.api", "ecr.dkr", "logs",
+   * "secretsmanager", "ssm"…), with private DNS. @default none
+   */
+  readonly interfaceEndpoints?: readonly string[];
+  /** The load balancer's listener ports: all the internet may open connections to (network ACLs). */
+  readonly loadBalancerPorts: readonly number[];
+  /** The services' container ports: the load balancer's targets (network ACLs). */
+  readonly servicePorts: readonly number[];
+  /** Ports of the services other services call (network ACLs). @default none */
+  readonly calledServicePorts?: readonly number[];
+  /** Ports of the databases in the private subnets (network ACLs). @default none */
+  readonly databasePorts?: readonly number[];
+  /** When known, the flow logs role trusts the service only on behalf of this account. */
+  readonly accountId?: string;
+  /** Days CloudWatch keeps the VPC flow logs. @default 30 */
+  readonly flowLogRetentionDays?: number;
+  /** A KMS key for the flow logs' log group. @default CloudWatch Logs' own encryption */
+  readonly logsKmsKeyArn?: string;
 }
 
 /**
  * A VPC spread over several AZs: public subnets routed to an internet gateway, private subnets
  * each with its own route table through a NAT gateway, S3 and DynamoDB gateway endpoints on the
- * private route tables, and the default security group stripped of its rules.
+ * private route tables, optional interface endpoints, a network ACL per tier that admits exactly
+ * the architecture's traffic, flow logs of all traffic, and the default security group and
+ * network ACL stripped of their rules.
  */
 export class VpcModule extends Construct {
   public readonly vpcId: string;
@@ -58,6 +83,11 @@ export class VpcModule extends Construct {
   public readonly dynamodbEndpointId: string;
   /** The prefix list of DynamoDB's addresses in the region: the destination of security group rules to it. */
   public readonly dynamodbPrefixListId: string;
+  /** Interface endpoint id per service (empty without interface endpoints). */
+  public readonly interfaceEndpointIds: Readonly<Record<string, string>>;
+  public readonly publicNetworkAclId: string;
+  public readonly privateNetworkAclId: string;
+  public readonly flowLogGroupName: string;
 
   constructor(scope: Construct, id: string, props: VpcModuleProps) {
     super(scope, id);
@@ -162,6 +192,49 @@ export class VpcModule extends Construct {
     const s3Endpoint = gatewayEndpoint("s3");
     const dynamodbEndpoint = gatewayEndpoint("dynamodb");
 
+    const endpointServices = props.interfaceEndpoints ?? [];
+    const interfaceEndpoints =
+      endpointServices.length > 0
+        ? new InterfaceEndpoints(this, "interface-endpoints", {
+            name,
+            region: props.region,
+            vpcId: vpc.id,
+            vpcCidr: props.cidr,
+            subnetIds: privateRouteTables.map((p) => p.subnet.id),
+            services: endpointServices,
+          })
+        : undefined;
+
+    // The rules read plain CIDRs from the props: a rule's CIDR must be known at synth.
+    const ruleInputs = {
+      vpcCidr: props.cidr,
+      privateSubnetCidrs: privateCidrs,
+      loadBalancerPorts: props.loadBalancerPorts,
+      servicePorts: props.servicePorts,
+      calledServicePorts: props.calledServicePorts ?? [],
+      databasePorts: props.databasePorts ?? [],
+      natGateway: natGateways.length > 0,
+      interfaceEndpoints: interfaceEndpoints !== undefined,
+    };
+    const networkAcls = new NetworkAcls(this, "network-acls", {
+      name,
+      vpcId: vpc.id,
+      defaultNetworkAclId: vpc.defaultNetworkAclId,
+      publicSubnetIds: publicSubnets.map((s) => s.id),
+      privateSubnetIds: privateRouteTables.map((p) => p.subnet.id),
+      publicRules: withinQuota("public", publicTierRules(ruleInputs)),
+      privateRules: withinQuota("private", privateTierRules(ruleInputs)),
+    });
+
+    const flowLogs = new FlowLogs(this, "flow-logs", {
+      name,
+      vpcId: vpc.id,
+      region: props.region,
+      accountId: props.accountId,
+      retentionDays: props.flowLogRetentionDays ?? 30,
+      kmsKeyArn: props.logsKmsKeyArn,
+    });
+
     this.vpcId = vpc.id;
     this.vpcCidr = vpc.cidrBlock;
     this.publicSubnetIds = publicSubnets.map((s) => s.id);
@@ -173,5 +246,9 @@ export class VpcModule extends Construct {
     this.s3EndpointId = s3Endpoint.id;
     this.dynamodbEndpointId = dynamodbEndpoint.id;
     this.dynamodbPrefixListId = dynamodbEndpoint.prefixListId;
+    this.interfaceEndpointIds = interfaceEndpoints?.endpointIds ?? {};
+    this.publicNetworkAclId = networkAcls.publicNetworkAclId;
+    this.privateNetworkAclId = networkAcls.privateNetworkAclId;
+    this.flowLogGroupName = flowLogs.logGroupName;
   }
 }
