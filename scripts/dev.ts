@@ -7,14 +7,9 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Child } from "./local/child-processes";
-import {
-  ensureProductsTable,
-  LOCAL_AWS_CREDENTIALS,
-  LOCAL_AWS_REGION,
-  startDynalite,
-} from "./local/dynalite";
+import { ensureProductsTable, tableEnvironment, startDynalite } from "./local/dynalite";
 import { freePort, isListening } from "./local/ports";
-import { startPostgres } from "./local/postgres";
+import { databaseEnvironment, startPostgres } from "./local/postgres";
 import { ecsLikeEnvironment, readManifest, startService } from "./local/services";
 
 const ROOT = join(__dirname, "..");
@@ -117,12 +112,7 @@ async function main(): Promise<void> {
     name: "users",
     env: {
       ...ecsLikeEnvironment(users, portOf),
-      DATABASE_HOST: postgres.host,
-      DATABASE_PORT: String(postgres.port),
-      DATABASE_NAME: postgres.database,
-      DATABASE_USER: postgres.user,
-      DATABASE_PASSWORD: postgres.password,
-      DATABASE_SSL: "false",
+      ...databaseEnvironment(postgres),
     },
     echo: prefixed("users"),
     spawn: detached,
@@ -140,10 +130,7 @@ async function main(): Promise<void> {
     name: "products",
     env: {
       ...ecsLikeEnvironment(products, portOf),
-      TABLE_NAME,
-      AWS_REGION: LOCAL_AWS_REGION,
-      DYNAMODB_ENDPOINT: dynalite.endpoint,
-      ...LOCAL_AWS_CREDENTIALS,
+      ...tableEnvironment(dynalite, TABLE_NAME),
     },
     echo: prefixed("products"),
     spawn: detached,

@@ -87,3 +87,13 @@ export async function ensureProductsTable(
     client.destroy();
   }
 }
+
+/** The products service's table variables for a local dynalite, with the stand-in credentials. */
+export function tableEnvironment(dynalite: Dynalite, tableName: string): Record<string, string> {
+  return {
+    TABLE_NAME: tableName,
+    AWS_REGION: LOCAL_AWS_REGION,
+    DYNAMODB_ENDPOINT: dynalite.endpoint,
+    ...LOCAL_AWS_CREDENTIALS,
+  };
+}

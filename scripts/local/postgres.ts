@@ -235,3 +235,15 @@ export async function startPostgres(options: PostgresOptions): Promise<Postgres>
     },
   };
 }
+
+/** The users service's DATABASE_* variables for a local server (no TLS on loopback). */
+export function databaseEnvironment(postgres: Postgres): Record<string, string> {
+  return {
+    DATABASE_HOST: postgres.host,
+    DATABASE_PORT: String(postgres.port),
+    DATABASE_NAME: postgres.database,
+    DATABASE_USER: postgres.user,
+    DATABASE_PASSWORD: postgres.password,
+    DATABASE_SSL: "false",
+  };
+}

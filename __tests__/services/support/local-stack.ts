@@ -4,13 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   ensureProductsTable,
-  LOCAL_AWS_CREDENTIALS,
-  LOCAL_AWS_REGION,
+  tableEnvironment,
   startDynalite,
   type Dynalite,
 } from "../../../scripts/local/dynalite";
 import { freePort } from "../../../scripts/local/ports";
-import { startPostgres, type Postgres } from "../../../scripts/local/postgres";
+import { databaseEnvironment, startPostgres, type Postgres } from "../../../scripts/local/postgres";
 import {
   ecsLikeEnvironment,
   readManifest,
@@ -72,20 +71,12 @@ export async function startLocalStack(): Promise<LocalStack> {
     const usersEnv = {
       ...ecsLikeEnvironment(readManifest(ROOT, "users"), portOf),
       PORT: String(ports.users),
-      DATABASE_HOST: postgres.host,
-      DATABASE_PORT: String(postgres.port),
-      DATABASE_NAME: postgres.database,
-      DATABASE_USER: postgres.user,
-      DATABASE_PASSWORD: postgres.password,
-      DATABASE_SSL: "false",
+      ...databaseEnvironment(postgres),
     };
     const productsEnv = {
       ...ecsLikeEnvironment(readManifest(ROOT, "products"), portOf),
       PORT: String(ports.products),
-      TABLE_NAME,
-      AWS_REGION: LOCAL_AWS_REGION,
-      DYNAMODB_ENDPOINT: dynalite.endpoint,
-      ...LOCAL_AWS_CREDENTIALS,
+      ...tableEnvironment(dynalite, TABLE_NAME),
     };
     let users = await startService({ root: ROOT, name: "users", env: usersEnv });
     started.push({ stop: () => users.child.stop() });
