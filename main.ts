@@ -5,14 +5,19 @@ import type { DynamodbUse, EnvironmentConfig } from "./config/model";
 import { ecsClusterName, ecsServiceName } from "./lib/ecs-names";
 import { mapValues } from "./lib/map-values";
 import { AlbModule } from "./modules/alb";
+import { BackupModule } from "./modules/backup";
 import { DynamodbModule } from "./modules/dynamodb";
 import { EcrModule } from "./modules/ecr";
 import { EcsModule } from "./modules/ecs";
+import { EncryptionModule } from "./modules/encryption";
 import { ImageBuildModule } from "./modules/image-build";
 import { ObservabilityModule } from "./modules/observability";
 import { RdsModule } from "./modules/rds";
+import { SharedStorageModule } from "./modules/shared-storage";
+import { StaticObjectsModule } from "./modules/static-objects";
 import { VpcModule } from "./modules/vpc";
 import { WafModule } from "./modules/waf";
+import { applySecurityPolicy } from "./policy";
 import { useAwsProvider } from "./stacks/aws-provider";
 import { databaseConnection, tableAccess } from "./stacks/datastore-wiring";
 import { DATABASE_PORT, loadBalancerRouting, trafficPorts } from "./stacks/edge-traffic";
@@ -29,14 +34,39 @@ export type { SourceSettings } from "./stacks/synthesis";
 export class EnvironmentStack extends TerraformStack {
   constructor(scope: Construct, env: EnvironmentConfig, source: SourceSettings) {
     super(scope, env.name);
+    applySecurityPolicy(this);
     const name = `${env.project}-${env.name}`;
     const services = env.services;
-    useAwsProvider(this, {
-      region: env.region,
-      accountId: env.accountId,
-      tags: { Project: env.project, Environment: env.name, ManagedBy: "cdktf", ...env.tags },
-    });
+    const tags = { Project: env.project, Environment: env.name, ManagedBy: "cdktf", ...env.tags };
+    useAwsProvider(this, { region: env.region, accountId: env.accountId, tags });
+    // Backup copies live in a second region, through a provider of their own.
+    const copyProvider =
+      env.backup.copy &&
+      useAwsProvider(
+        this,
+        { region: env.backup.copy.region, accountId: env.accountId, alias: "backup-copy", tags },
+        "aws-backup-copy",
+      );
     useRemoteState(this, { ...env.state, accountId: env.accountId });
+
+    const encryption = new EncryptionModule(this, "encryption", { name, region: env.region });
+
+    const backup = new BackupModule(this, "backup", {
+      name,
+      retentionDays: env.backup.retentionDays,
+      coldStorageAfterDays: env.backup.coldStorageAfterDays,
+      copy:
+        env.backup.copy && copyProvider
+          ? { ...env.backup.copy, provider: copyProvider }
+          : undefined,
+      accountId: env.accountId,
+      forceDestroy: !env.deletionProtection,
+    });
+
+    const staticObjects = new StaticObjectsModule(this, "static-objects", {
+      name,
+      deletionProtection: env.deletionProtection,
+    });
 
     // One routing plan decides the listeners, the load balancer's security group and the
     // network ACLs, so none of them can admit a port the others do not.
@@ -53,6 +83,7 @@ export class EnvironmentStack extends TerraformStack {
       interfaceEndpoints: env.vpc.interfaceEndpoints,
       ...trafficPorts(env, routing),
       flowLogRetentionDays: env.logRetentionDays,
+      logsKmsKeyArn: encryption.logsKmsKeyArn,
     });
 
     const alb = new AlbModule(this, "alb", {
@@ -74,6 +105,7 @@ export class EnvironmentStack extends TerraformStack {
       resourceArn: alb.arn,
       rateLimit: env.security.waf.rateLimit,
       logRetentionDays: env.logRetentionDays,
+      logsKmsKeyArn: encryption.logsKmsKeyArn,
     });
 
     const ecr = new EcrModule(this, "ecr", {
@@ -113,6 +145,8 @@ export class EnvironmentStack extends TerraformStack {
           deletionProtection: env.deletionProtection,
           finalSnapshot: env.production,
           logRetentionDays: env.logRetentionDays,
+          logsKmsKeyArn: encryption.logsKmsKeyArn,
+          tags: backup.selectionTag,
         });
         databases.set(service.name, database);
       }
@@ -123,11 +157,26 @@ export class EnvironmentStack extends TerraformStack {
           sortKey: dynamodb.sortKey,
           indexes: dynamodb.indexes,
           deletionProtection: env.deletionProtection,
+          tags: backup.selectionTag,
         });
         tables.set(service.name, { table, use: dynamodb });
       }
     }
 
+    // One EFS file system when services ask for shared storage: a directory (access point) each.
+    const sharingServices = services.filter((s) => s.sharedStorage).map((s) => s.name);
+    const sharedStorage =
+      sharingServices.length > 0
+        ? new SharedStorageModule(this, "shared-storage", {
+            name,
+            vpcId: vpc.vpcId,
+            subnetIds: vpc.privateSubnetIds,
+            services: sharingServices,
+            // The backup plan selects it by tag: EFS's own automatic backups would duplicate it.
+            automaticBackups: false,
+            tags: backup.selectionTag,
+          })
+        : undefined;
     // The dashboard and alarms come before the services, whose deployments their alarms roll back:
     // they know the cluster and services by name (the names the ECS module gives them).
     const observability = new ObservabilityModule(this, "observability", {
@@ -169,9 +218,12 @@ export class EnvironmentStack extends TerraformStack {
       imageTags: source.imageTags,
       imageBuildSteps: images.buildSteps,
       logRetentionDays: env.logRetentionDays,
+      logsKmsKeyArn: encryption.logsKmsKeyArn,
       databases: mapValues(databases, databaseConnection),
       tables: mapValues(tables, ({ table, use }) => tableAccess(table, use)),
       dynamodbEndpoint: { id: vpc.dynamodbEndpointId, prefixListId: vpc.dynamodbPrefixListId },
+      staticObjects,
+      sharedStorage,
       capacity: env.compute,
       deploymentAlarmNames: observability.deploymentAlarmNames,
       xray: env.observability.xray,
@@ -192,6 +244,33 @@ export class EnvironmentStack extends TerraformStack {
         secret_arn: db.secretArn,
       })),
     });
+    new TerraformOutput(this, "static_objects", {
+      description:
+        "The static objects bucket: its name (STATIC_BUCKET in the services that use it), ARN and key",
+      value: {
+        bucket: staticObjects.bucketName,
+        arn: staticObjects.bucketArn,
+        regional_domain_name: staticObjects.bucketRegionalDomainName,
+        kms_key_arn: staticObjects.kmsKeyArn,
+      },
+    });
+    new TerraformOutput(this, "backups", {
+      description: "The backup vault, its copy in another region (when any) and the selection tag",
+      value: {
+        vault_arn: backup.vaultArn,
+        ...(backup.copyVaultArn && { copy_vault_arn: backup.copyVaultArn }),
+        selection_tag: backup.selectionTag,
+      },
+    });
+    if (sharedStorage) {
+      new TerraformOutput(this, "shared_storage", {
+        description: "The shared EFS file system and each service's access point",
+        value: {
+          file_system_id: sharedStorage.fileSystemId,
+          access_points: mapValues(sharedStorage.accessPoints, (accessPoint) => accessPoint.id),
+        },
+      });
+    }
     new TerraformOutput(this, "tables", {
       description: "Per service: its DynamoDB table's name and ARN",
       value: mapValues(tables, ({ table }) => ({ name: table.tableName, arn: table.tableArn })),

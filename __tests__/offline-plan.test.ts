@@ -101,8 +101,22 @@ describe("npm run plan: every stack planned offline against the state stand-ins"
       );
       expect(created.aws_cloudwatch_dashboard).toBe(1);
       expect(created.aws_sns_topic).toBe(1);
-      expect(created.aws_kms_key_policy).toBe(1);
+      expect(created.aws_kms_key_policy).toBe(
+        Object.keys(synthesizedJson.resource.aws_kms_key_policy).length,
+      );
       expect(created.aws_sns_topic_subscription ?? 0).toBe(env.observability.alarmEmails.length);
+    },
+  );
+
+  it.each(environments.map((env) => [env.name, env.backup.copy ? 2 : 1]))(
+    "%s: plans %i backup vault(s) (a copy vault in another region when configured), the daily plan, and the static objects bucket beside the access log bucket",
+    (name, vaults) => {
+      const created = resourcesToCreate(planJson[name] ?? {});
+      expect(created.aws_backup_vault).toBe(vaults);
+      expect(created.aws_backup_plan).toBe(1);
+      expect(created.aws_backup_selection).toBe(1);
+      expect(created.aws_s3_bucket).toBe(2);
+      expect(created.aws_s3_bucket_policy).toBe(2);
     },
   );
 
@@ -117,7 +131,6 @@ describe("npm run plan: every stack planned offline against the state stand-ins"
         aws_network_acl: 2,
         aws_default_network_acl: 1,
         aws_flow_log: 1,
-        aws_s3_bucket_policy: 1,
       });
     },
   );

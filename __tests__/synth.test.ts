@@ -1,7 +1,14 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
-import { editJson, makeTempProject, REPO_ROOT, SYNTH_COMMAND } from "./support/temp-project";
+import {
+  editJson,
+  editText,
+  makeTempCheckout,
+  makeTempProject,
+  REPO_ROOT,
+  SYNTH_COMMAND,
+} from "./support/temp-project";
 import { snapshotTree } from "./support/tree-snapshot";
 
 function synth(cwd: string) {
@@ -59,6 +66,40 @@ describe("synthesis (npm run synth)", () => {
       "Synthesis stopped: 2 configuration problem(s), nothing written.",
       "services/products/service.json: $.cpu: 300 is not allowed; expected one of 256, 512, 1024, 2048, 4096, 8192, 16384",
       'environments/prod.json: $.vpc.natStrategy: "two-per-az" is not allowed; expected one of "one-per-az", "single", "none"',
+    ]);
+    expect(snapshotTree(join(root, "cdktf.out"))).toEqual(before);
+  });
+
+  it("fails on a security policy violation with one line per violation, exit code 1, and cdktf.out untouched", () => {
+    const root = makeTempCheckout();
+    const npmSynth = () =>
+      spawnSync("npm", ["run", "--silent", "synth"], {
+        cwd: root,
+        encoding: "utf8",
+        env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+      });
+    expect(npmSynth().status).toBe(0);
+    const before = snapshotTree(join(root, "cdktf.out"));
+
+    // A change that forgets the services' log retention: four log groups, two per environment.
+    editText(
+      root,
+      "modules/ecs/ecs-module.ts",
+      "retentionInDays: props.logRetentionDays ?? 30,",
+      "",
+    );
+    const result = npmSynth();
+
+    expect(result.status).toBe(1);
+    const errors = result.stderr.split("\n").filter((line) => line && !line.startsWith("npm "));
+    const line = (env: string, service: string) =>
+      `${env}/ecs/log-group-${service}: SEC-LOG-001 Log group without retention: retention_in_days is not set, so events are kept forever; fix: set retention_in_days to the environment's logRetentionDays`;
+    expect(errors).toEqual([
+      "Synthesis stopped: 4 security policy violation(s), nothing written.",
+      line("dev", "products"),
+      line("dev", "users"),
+      line("prod", "products"),
+      line("prod", "users"),
     ]);
     expect(snapshotTree(join(root, "cdktf.out"))).toEqual(before);
   });

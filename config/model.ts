@@ -7,6 +7,7 @@ import type {
   InterfaceEndpoint,
   NatStrategy,
   RoutingStyle,
+  StaticObjectAccess,
 } from "./schema/constants";
 
 /**
@@ -43,6 +44,8 @@ export interface EnvironmentConfig {
   readonly ecr: { readonly keepImages: number };
   /** Settings of the PostgreSQL instances of the services that declare postgres. */
   readonly database: DatabaseSettings;
+  /** AWS Backup of the environment's databases, tables and file systems. */
+  readonly backup: BackupSettings;
   /** How the services' tasks are spread over Fargate and Fargate Spot. */
   readonly compute: ComputeSettings;
   readonly observability: ObservabilitySettings;
@@ -108,6 +111,17 @@ export interface DatabaseSettings {
   readonly performanceInsights: boolean;
 }
 
+export interface BackupSettings {
+  /** Days each daily recovery point is kept. */
+  readonly retentionDays: number;
+  /** Days before a recovery point moves to cold storage (where supported); none when absent. */
+  readonly coldStorageAfterDays?: number;
+  /** A copy of each recovery point in another region; none when absent. */
+  readonly copy?: { readonly region: string; readonly retentionDays: number };
+  /** copyRetentionDays as written without copyToRegion: it applies to nothing (a check says so). */
+  readonly strayCopyRetentionDays?: number;
+}
+
 export interface StateConfig {
   readonly bucket: string;
   readonly key: string;
@@ -151,6 +165,10 @@ export interface ServiceConfig {
   readonly calls: readonly string[];
   /** The data stores the service declares; each gets created for it and wired into its task. */
   readonly datastores: ServiceDatastores;
+  /** What the service may do with the environment's static objects bucket; absent: nothing. */
+  readonly staticObjects?: StaticObjectAccess;
+  /** A directory on EFS shared by the service's tasks, mounted at `path`; absent: none. */
+  readonly sharedStorage?: { readonly path: string };
 }
 
 export interface ServiceDatastores {

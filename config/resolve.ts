@@ -1,5 +1,6 @@
 import { stableNumber } from "../lib/stable-hash";
 import type {
+  BackupSettings,
   ComputeSettings,
   DatabaseSettings,
   DynamodbKey,
@@ -10,6 +11,7 @@ import type {
   ServiceOverrides,
 } from "./model";
 import {
+  BACKUP_DEFAULTS,
   COMPUTE_DEFAULTS,
   DATABASE_DEFAULTS,
   ENVIRONMENT_DEFAULTS,
@@ -55,6 +57,8 @@ export function resolveService(source: ServiceSource): ServiceConfig {
     secrets: manifest.secrets ?? {},
     calls: manifest.calls ?? [],
     datastores: resolveDatastores(manifest.datastores),
+    ...(manifest.staticObjects && { staticObjects: manifest.staticObjects }),
+    ...(manifest.sharedStorage && { sharedStorage: { path: manifest.sharedStorage.path } }),
   };
 }
 
@@ -99,6 +103,28 @@ function resolveDatabase(env: EnvironmentFile): DatabaseSettings {
       database.backupRetentionDays ?? DATABASE_DEFAULTS.backupRetentionDays[tier],
     readReplica: database.readReplica ?? DATABASE_DEFAULTS.readReplica,
     performanceInsights: database.performanceInsights ?? DATABASE_DEFAULTS.performanceInsights,
+  };
+}
+
+function resolveBackup(env: EnvironmentFile): BackupSettings {
+  const backup = env.backup ?? {};
+  const retentionDays =
+    backup.retentionDays ?? BACKUP_DEFAULTS.retentionDays[env.production ? "production" : "other"];
+  return {
+    retentionDays,
+    ...(backup.coldStorageAfterDays !== undefined && {
+      coldStorageAfterDays: backup.coldStorageAfterDays,
+    }),
+    ...(backup.copyToRegion !== undefined && {
+      copy: {
+        region: backup.copyToRegion,
+        retentionDays: backup.copyRetentionDays ?? retentionDays,
+      },
+    }),
+    ...(backup.copyToRegion === undefined &&
+      backup.copyRetentionDays !== undefined && {
+        strayCopyRetentionDays: backup.copyRetentionDays,
+      }),
   };
 }
 
@@ -162,6 +188,7 @@ export function resolveEnvironment(
     logRetentionDays: env.logRetentionDays ?? ENVIRONMENT_DEFAULTS.logRetentionDays,
     ecr: { keepImages: env.ecr?.keepImages ?? ENVIRONMENT_DEFAULTS.keepImages },
     database: resolveDatabase(env),
+    backup: resolveBackup(env),
     compute: resolveCompute(env),
     observability: {
       alarmEmails: env.observability?.alarmEmails ?? OBSERVABILITY_DEFAULTS.alarmEmails,

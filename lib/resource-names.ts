@@ -17,9 +17,17 @@ export interface ResourceName {
 
 /** What shapes an environment's names beyond its prefix. */
 export interface EnvironmentNaming {
+  /** Set when a service of the environment mounts shared storage (an EFS file system). */
+  readonly sharedStorage?: boolean;
   /** Set when the environment has interface VPC endpoints (and their security group). */
   readonly interfaceEndpoints?: boolean;
 }
+
+const kmsAlias = (role: string, name: string): ResourceName => ({
+  kind: "kmsAlias",
+  role,
+  name: fitName([`alias/${name}`], AWS_NAME_LIMITS.kmsAlias),
+});
 
 export function environmentResourceNames(
   prefix: string,
@@ -29,6 +37,7 @@ export function environmentResourceNames(
     { kind: "loadBalancer", name: fitName([prefix], AWS_NAME_LIMITS.loadBalancer) },
     { kind: "securityGroup", role: "load balancer", name: `${prefix}-alb` },
     { kind: "s3BucketPrefix", role: "access logs", name: `${prefix}-alb-logs-` },
+    { kind: "s3BucketPrefix", role: "static objects", name: `${prefix}-static-` },
     { kind: "webAcl", name: prefix },
     { kind: "logGroup", role: "web ACL", name: `aws-waf-logs-${prefix}` },
     { kind: "logGroup", role: "VPC flow logs", name: `/aws/vpc/flow-logs/${prefix}` },
@@ -48,6 +57,25 @@ export function environmentResourceNames(
       : []),
     { kind: "ecsCluster", name: ecsClusterName(prefix) },
     { kind: "serviceConnectNamespace", name: prefix },
+    kmsAlias("logs", `${prefix}-logs`),
+    kmsAlias("static objects", `${prefix}-static`),
+    // The backup vault's key is named after the vault.
+    kmsAlias("backup vault", `${prefix}-backup`),
+    {
+      kind: "iamRole",
+      role: "backup",
+      name: fitName([`${prefix}-backup`], AWS_NAME_LIMITS.iamRole),
+    },
+    ...(naming.sharedStorage
+      ? [
+          kmsAlias("shared storage", `${prefix}-efs`),
+          {
+            kind: "securityGroup" as const,
+            role: "shared storage",
+            name: fitName([prefix, "efs"], AWS_NAME_LIMITS.securityGroup),
+          },
+        ]
+      : []),
     {
       kind: "snsTopic",
       role: "alarms",

@@ -2,6 +2,7 @@ import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { EnvironmentConfig } from "../config/model";
 import { StateModule } from "../modules/state";
+import { applySecurityPolicy } from "../policy";
 import { useAwsProvider } from "./aws-provider";
 
 /** The name of the bootstrap stack: `cdktf deploy state`. */
@@ -62,6 +63,7 @@ export interface StateStackProps {
 export class StateStack extends TerraformStack {
   constructor(scope: Construct, props: StateStackProps) {
     super(scope, STATE_STACK_NAME);
+    applySecurityPolicy(this);
     new LocalBackend(this, { path: props.localStatePath });
 
     stateStoresByRegion(props.environments).forEach((stores, i) => {

@@ -58,6 +58,7 @@ describe("the AWS names the configuration checks validate", () => {
           svc.name = LONG_SERVICE;
           svc.routing = { listenerPort: 9000, pathPrefix: "/notifications", priority: 300 };
           svc.datastores = { postgres: { database: "notifications" } };
+          svc.sharedStorage = { path: "/data" };
         }),
       },
     });
@@ -68,7 +69,7 @@ describe("the AWS names the configuration checks validate", () => {
     const prefix = "acme-catalog-dev";
     const expected: Record<string, string[]> = {};
     for (const name of [
-      ...environmentResourceNames(prefix, { interfaceEndpoints: true }),
+      ...environmentResourceNames(prefix, { interfaceEndpoints: true, sharedStorage: true }),
       ...env.services.flatMap((s) =>
         serviceResourceNames(prefix, {
           name: s.name,

@@ -136,7 +136,7 @@ describe("WafModule", () => {
 
   it("encrypts its log group with the KMS key it is given", () => {
     const key = "arn:aws:kms:us-east-1:123456789012:key/1";
-    expect(synthWaf({ logKmsKeyArn: key }).resource("aws_cloudwatch_log_group").kms_key_id).toBe(
+    expect(synthWaf({ logsKmsKeyArn: key }).resource("aws_cloudwatch_log_group").kms_key_id).toBe(
       key,
     );
   });

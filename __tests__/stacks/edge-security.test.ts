@@ -98,7 +98,7 @@ describe.each(environments.map((env) => [env.name, env] as const))(
     it("writes the load balancer's access logs to its bucket, through us-east-1's ELB account, for the configured days", () => {
       expect(synth.resource("aws_lb").access_logs).toMatchObject({ enabled: true });
       expect(synth.json.data?.aws_elb_service_account).toBeDefined();
-      const lifecycle = synth.resource("aws_s3_bucket_lifecycle_configuration");
+      const lifecycle = synth.resourceAt("aws_s3_bucket_lifecycle_configuration", "access-logs");
       expect((lifecycle.rule as TerraformBlock[])[0]).toMatchObject({
         expiration: [{ days: env.security.accessLogs.expirationDays }],
       });

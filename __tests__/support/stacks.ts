@@ -14,11 +14,12 @@ export const TEST_SOURCE: SourceSettings = {
   projectDir: "../../..",
 };
 
+/** Synthesizes with validations on, as `cdktf synth` does: the security policy fails on any violation. */
 export function synthEnvironmentStack(
   env: EnvironmentConfig,
   source: SourceSettings = TEST_SOURCE,
 ): Synthesized {
-  return parseSynth(Testing.synth(new EnvironmentStack(Testing.app(), env, source)));
+  return parseSynth(Testing.synth(new EnvironmentStack(Testing.app(), env, source), true));
 }
 
 /** The repository's environment of that name, synthesized. */
@@ -37,6 +38,7 @@ export function synthStateStack(
         environments,
         localStatePath: "/project/terraform.state.tfstate",
       }),
+      true,
     ),
   );
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -41,4 +41,38 @@ export function editJson(
   const json = JSON.parse(readFileSync(path, "utf8"));
   edit(json);
   writeFileSync(path, JSON.stringify(json, null, 2));
+}
+
+/** What a checkout holds besides the configuration: the code that synthesizes it. */
+const CODE = [
+  "main.ts",
+  "package.json",
+  "cdktf.json",
+  "tsconfig.json",
+  "config",
+  "lib",
+  "modules",
+  "policy",
+  "schemas",
+  "scripts",
+  "stacks",
+];
+
+/**
+ * A temporary copy of the repository's code and configuration (its node_modules linked, not
+ * copied), for tests that change the code itself and run it as a user would (`npm run synth`).
+ */
+export function makeTempCheckout(): string {
+  const root = makeTempProject();
+  for (const entry of CODE) cpSync(join(REPO_ROOT, entry), join(root, entry), { recursive: true });
+  symlinkSync(join(REPO_ROOT, "node_modules"), join(root, "node_modules"), "dir");
+  return root;
+}
+
+/** Replaces text in a file of a project; fails when the text is not there. */
+export function editText(root: string, file: string, from: string, to: string): void {
+  const path = join(root, file);
+  const text = readFileSync(path, "utf8");
+  if (!text.includes(from)) throw new Error(`${file} does not contain ${JSON.stringify(from)}`);
+  writeFileSync(path, text.replace(from, to));
 }

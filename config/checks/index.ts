@@ -1,4 +1,5 @@
 import type { ConfigProblem } from "../problems";
+import { checkBackupColdStorage, checkBackupCopy } from "./backup";
 import type { Check, ProjectConfig } from "./check";
 import { checkCertificate } from "./certificate";
 import { checkCapacityWeights } from "./compute";
@@ -31,6 +32,7 @@ import {
   checkDatastoreVariables,
   checkDynamodbKeys,
   checkSharedStateStores,
+  checkSharedStoragePath,
 } from "./storage";
 
 export type { Check, ProjectConfig } from "./check";
@@ -70,6 +72,9 @@ export const CHECKS: readonly Check[] = [
   checkDatabaseNames,
   checkDynamodbKeys,
   checkSharedStateStores,
+  checkSharedStoragePath,
+  checkBackupCopy,
+  checkBackupColdStorage,
 ];
 
 export function runChecks(project: ProjectConfig): ConfigProblem[] {

@@ -29,7 +29,10 @@ export const checkAwsNames: Check = ({ environments }) => {
   };
   for (const env of environments) {
     const prefix = namePrefix(env);
-    const naming = { interfaceEndpoints: env.vpc.interfaceEndpoints.length > 0 };
+    const naming = {
+      interfaceEndpoints: env.vpc.interfaceEndpoints.length > 0,
+      sharedStorage: env.services.some((service) => service.sharedStorage !== undefined),
+    };
     for (const name of environmentResourceNames(prefix, naming)) {
       const problem = awsNameProblem(name.kind, name.name);
       if (problem) {

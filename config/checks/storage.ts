@@ -1,6 +1,6 @@
 import type { DynamodbKey, ServiceConfig } from "../model";
 import { jsonPath, quote, type ConfigProblem } from "../problems";
-import { RESERVED_DATABASE_NAMES } from "../schema/constants";
+import { RESERVED_DATABASE_NAMES, RESERVED_MOUNT_PATHS } from "../schema/constants";
 import type { Check } from "./check";
 
 /**
@@ -102,8 +102,24 @@ export function datastoreVariables(service: ServiceConfig): string[] {
         ]
       : []),
     ...(service.datastores.dynamodb ? ["TABLE_NAME", "AWS_REGION"] : []),
+    ...(service.staticObjects ? ["STATIC_BUCKET"] : []),
   ];
 }
+
+/** Shared storage is mounted beside the container's scratch directory, never on or in it. */
+export const checkSharedStoragePath: Check = ({ services }) =>
+  services.flatMap((service): ConfigProblem[] => {
+    const path = service.sharedStorage?.path;
+    const reserved = RESERVED_MOUNT_PATHS.find((r) => path === r || path?.startsWith(`${r}/`));
+    if (!path || !reserved) return [];
+    return [
+      {
+        file: service.file,
+        path: "$.sharedStorage.path",
+        message: `${quote(path)} is inside ${reserved}, the container's scratch directory; expected another path, e.g. "/data"`,
+      },
+    ];
+  });
 
 /** A manifest's plain environment cannot set what the data store wiring sets. */
 export const checkDatastoreVariables: Check = ({ services }) =>
@@ -114,7 +130,7 @@ export const checkDatastoreVariables: Check = ({ services }) =>
       .map((name) => ({
         file: service.file,
         path: jsonPath(["environment", name]),
-        message: `${quote(name)} is set from the service's datastores; remove it from environment`,
+        message: `${quote(name)} is set from the service's ${name === "STATIC_BUCKET" ? "staticObjects" : "datastores"}; remove it from environment`,
       }));
   });
 

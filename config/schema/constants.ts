@@ -101,6 +101,24 @@ export const DYNAMODB_OPERATIONS = [
   "ConditionCheckItem",
 ] as const;
 
+/** What a service may do with the environment's static objects bucket. */
+export const STATIC_OBJECT_ACCESS = ["read", "read-write"] as const;
+
+/** Where a service's shared storage may not be mounted: the container's scratch directory. */
+export const RESERVED_MOUNT_PATHS = ["/tmp"] as const;
+
+/**
+ * Defaults and limits of an environment's `backup` settings (AWS Backup). Retention depends on
+ * whether the environment is production.
+ */
+export const BACKUP_DEFAULTS = {
+  retentionDays: { production: 35, other: 7 },
+  /** AWS keeps a recovery point in cold storage for 90 days at least. */
+  minimumColdStorageDays: 90,
+  /** The longest retention AWS Backup accepts (100 years). */
+  maximumRetentionDays: 36500,
+} as const;
+
 /** Database names PostgreSQL or RDS already use; RDS refuses to create them. */
 export const RESERVED_DATABASE_NAMES = ["postgres", "template0", "template1", "rdsadmin"] as const;
 
@@ -127,3 +145,4 @@ export type InterfaceEndpoint = (typeof INTERFACE_ENDPOINTS)[number];
 export type DynamodbAttributeType = (typeof DYNAMODB_ATTRIBUTE_TYPES)[number];
 export type DynamodbProjection = (typeof DYNAMODB_PROJECTIONS)[number];
 export type DynamodbOperation = (typeof DYNAMODB_OPERATIONS)[number];
+export type StaticObjectAccess = (typeof STATIC_OBJECT_ACCESS)[number];

@@ -1,5 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import {
+  BACKUP_DEFAULTS,
   COMPUTE_DEFAULTS,
   DATABASE_DEFAULTS,
   ENVIRONMENT_DEFAULTS,
@@ -300,6 +301,40 @@ const Observability = Type.Object(
   },
 );
 
+const RetentionDays = (description: string) =>
+  Type.Integer({ minimum: 1, maximum: BACKUP_DEFAULTS.maximumRetentionDays, description });
+
+const Backup = Type.Object(
+  {
+    retentionDays: Type.Optional(
+      RetentionDays(
+        `days AWS Backup keeps each daily recovery point; defaults to ${BACKUP_DEFAULTS.retentionDays.production} in production, ${BACKUP_DEFAULTS.retentionDays.other} elsewhere`,
+      ),
+    ),
+    coldStorageAfterDays: Type.Optional(
+      RetentionDays(
+        `days before a recovery point moves to cold storage, where AWS keeps it ${BACKUP_DEFAULTS.minimumColdStorageDays} days at least (file systems only; databases and tables stay warm); none when omitted`,
+      ),
+    ),
+    copyToRegion: Type.Optional(
+      Type.String({
+        pattern: REGION_PATTERN,
+        description:
+          "a second region each recovery point is copied to, into a vault of its own there; no copy when omitted",
+        examples: ["us-west-2"],
+      }),
+    ),
+    copyRetentionDays: Type.Optional(
+      RetentionDays("days the copies in copyToRegion are kept; defaults to retentionDays"),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "AWS Backup of the environment's databases, tables and file systems: a daily plan into a KMS-encrypted vault, optionally copied to another region",
+  },
+);
+
 const State = Type.Object(
   {
     bucket: Type.String({
@@ -418,6 +453,7 @@ export const EnvironmentSchema = Type.Object(
       }),
     ),
     database: Type.Optional(Database),
+    backup: Type.Optional(Backup),
     compute: Type.Optional(Compute),
     observability: Type.Optional(Observability),
     state: State,

@@ -7,6 +7,7 @@ import {
   FARGATE_CPU_UNITS,
   SCALING_DEFAULTS,
   SERVICE_DEFAULTS,
+  STATIC_OBJECT_ACCESS,
 } from "./constants";
 import {
   EnvVarName,
@@ -211,6 +212,23 @@ const Scaling = Type.Object(
   },
 );
 
+const SharedStorage = Type.Object(
+  {
+    path: Type.String({
+      pattern: "^(/[A-Za-z0-9._-]+)+$",
+      maxLength: 255,
+      description:
+        "the absolute path the service's shared directory is mounted at in the container (not /tmp, the scratch directory)",
+      examples: ["/data"],
+    }),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "a directory on EFS that every task of the service shares, encrypted at rest and in transit, owned by the container user (1000:1000)",
+  },
+);
+
 const Datastores = Type.Object(
   {
     postgres: Type.Optional(Postgres),
@@ -273,6 +291,13 @@ export const ServiceSchema = Type.Object(
       }),
     ),
     datastores: Type.Optional(Datastores),
+    staticObjects: Type.Optional(
+      StringEnum(STATIC_OBJECT_ACCESS, {
+        description:
+          "the service uses the environment's static objects bucket (its name in STATIC_BUCKET): read its objects, or read, write and delete them",
+      }),
+    ),
+    sharedStorage: Type.Optional(SharedStorage),
   },
   { additionalProperties: false, $id: "service.schema.json", title: "Service manifest" },
 );

@@ -12,6 +12,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import { elbLogDeliverer } from "../../lib/elb-log-delivery";
+import { suppress } from "../../policy";
 
 export interface AccessLogBucketProps {
   /** Start of the bucket's name; S3 appends a unique suffix (bucket names are global). */
@@ -52,10 +53,13 @@ export class AccessLogBucket extends Construct {
     });
     new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
       bucket: bucket.id,
-      // A deliberate exception to customer KMS keys everywhere: load balancer access logs can
-      // only be delivered to buckets encrypted with S3-managed keys (SSE-S3).
       rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
     });
+    suppress(
+      bucket,
+      "SEC-ENC-003",
+      "Elastic Load Balancing delivers access logs only to buckets encrypted with S3-managed keys (SSE-S3); a KMS default encryption would stop log delivery",
+    );
     const publicAccessBlock = new S3BucketPublicAccessBlock(this, "public-access-block", {
       bucket: bucket.id,
       blockPublicAcls: true,

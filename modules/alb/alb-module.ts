@@ -6,6 +6,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { markListenerIngress } from "../../policy";
 import { AccessLogBucket } from "./access-log-bucket";
 import { planListeners, type ListenerPlanInput, type RoutedService } from "./listener-plan";
 import { createListeners } from "./listeners";
@@ -100,7 +101,7 @@ export class AlbModule extends Construct {
       tags: { Name: `${name}-alb` },
     });
     for (const listener of plan) {
-      new VpcSecurityGroupIngressRule(this, `ingress-${listener.port}`, {
+      const ingress = new VpcSecurityGroupIngressRule(this, `ingress-${listener.port}`, {
         securityGroupId: securityGroup.id,
         description: `${listener.kind === "redirect" ? "HTTP" : listener.protocol} listener ${listener.port} from the internet`,
         ipProtocol: "tcp",
@@ -108,6 +109,8 @@ export class AlbModule extends Construct {
         toPort: listener.port,
         cidrIpv4: "0.0.0.0/0",
       });
+      // The one place the internet may come in (security policy SEC-NET-001).
+      markListenerIngress(ingress, listener.port);
     }
     for (const port of [...new Set(services.map((s) => s.port))]) {
       new VpcSecurityGroupEgressRule(this, `egress-${port}`, {

@@ -30,6 +30,8 @@ export interface DynamodbModuleProps {
   readonly indexes?: readonly SecondaryIndex[];
   /** Refuse to delete the table (turn off before destroying it). @default true */
   readonly deletionProtection?: boolean;
+  /** Tags added to the table, e.g. the backup plan's selection tag. @default none */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -81,7 +83,7 @@ export class DynamodbModule extends Construct {
       pointInTimeRecovery: { enabled: true },
       serverSideEncryption: { enabled: true, kmsKeyArn: key.arn },
       deletionProtectionEnabled: props.deletionProtection ?? true,
-      tags: { Name: tableName },
+      tags: { Name: tableName, ...props.tags },
     });
 
     this.tableName = table.name;

@@ -52,6 +52,11 @@ export interface ContainerInput {
   readonly user: string;
   readonly environment: Readonly<Record<string, string>>;
   readonly secrets?: Readonly<Record<string, string>>;
+  /** Volumes mounted besides the scratch directory, e.g. shared storage. @default none */
+  readonly mountPoints?: readonly {
+    readonly sourceVolume: string;
+    readonly containerPath: string;
+  }[];
   readonly logGroupName: string;
   readonly region: string;
   /** Sidecars to start first. @default none */
@@ -90,6 +95,7 @@ export function buildContainerDefinition(input: ContainerInput): ContainerDefini
         containerPath: SCRATCH_VOLUME.containerPath,
         readOnly: false,
       },
+      ...(input.mountPoints ?? []).map((mount) => ({ ...mount, readOnly: false })),
     ],
     healthCheck: {
       command: ["CMD", "node", "-e", probe],

@@ -34,6 +34,15 @@ import { secretReferenceWiring } from "./secret-references";
 import { ServiceAutoscaling, type ServiceScaling } from "./service-autoscaling";
 import { ServiceRoles, type PolicyStatement } from "./service-roles";
 import {
+  NFS_PORT,
+  SHARED_VOLUME,
+  sharedStorageWiring,
+  staticObjectsWiring,
+  type SharedFileSystem,
+  type StaticObjectsAccess,
+  type StaticObjectsBucket,
+} from "./storage-access";
+import {
   XRAY_DAEMON,
   XRAY_DAEMON_ADDRESS,
   XRAY_TASK_STATEMENT,
@@ -65,6 +74,10 @@ export interface EcsServiceDefinition {
   readonly environment: Readonly<Record<string, string>>;
   /** Services this one calls over Service Connect. */
   readonly calls: readonly string[];
+  /** What the service does with the environment's static objects bucket. @default nothing */
+  readonly staticObjects?: StaticObjectsAccess;
+  /** Where the service's directory of the shared file system is mounted. @default not mounted */
+  readonly sharedStorage?: { readonly path: string };
 }
 
 export interface EcsModuleProps {
@@ -99,6 +112,8 @@ export interface EcsModuleProps {
   readonly imageBuildSteps?: Readonly<Record<string, ITerraformDependable>>;
   /** Days CloudWatch keeps the services' logs. @default 30 */
   readonly logRetentionDays?: number;
+  /** The KMS key that encrypts the services' log groups. @default none (CloudWatch's own key) */
+  readonly logsKmsKeyArn?: string;
   /** Container user (uid:gid); the images run as this non-root user. @default "1000:1000" */
   readonly containerUser?: string;
   /** Extra task-role permissions per service name. */
@@ -107,6 +122,10 @@ export interface EcsModuleProps {
   readonly databases?: Readonly<Record<string, DatabaseConnection>>;
   /** The DynamoDB table of each service that has one, by service name. @default none */
   readonly tables?: Readonly<Record<string, TableAccess>>;
+  /** The static objects bucket, required when a service declares staticObjects. @default none */
+  readonly staticObjects?: StaticObjectsBucket;
+  /** The shared file system, required when a service declares sharedStorage. @default none */
+  readonly sharedStorage?: SharedFileSystem;
   /**
    * The VPC's DynamoDB gateway endpoint: table users send HTTPS to its prefix list, and their
    * table permissions hold only through it.
@@ -170,12 +189,33 @@ export class EcsModule extends Construct {
         );
       }
     }
+    for (const service of services) {
+      if (service.staticObjects && !props.staticObjects) {
+        throw new Error(
+          `service "${service.name}" uses staticObjects, but no bucket was given; pass the staticObjects bucket`,
+        );
+      }
+      if (service.sharedStorage && !props.sharedStorage) {
+        throw new Error(
+          `service "${service.name}" uses sharedStorage, but no file system was given; pass sharedStorage`,
+        );
+      }
+    }
+    const sharedStorageOf = (service: EcsServiceDefinition) =>
+      service.sharedStorage && props.sharedStorage
+        ? sharedStorageWiring(props.sharedStorage, service.name)
+        : undefined;
     const wiringOf = (service: EcsServiceDefinition): DatastoreWiring[] => {
       const database = props.databases?.[service.name];
       const table = props.tables?.[service.name];
+      const shared = sharedStorageOf(service);
       return [
         ...(database ? [databaseWiring(database, props.region)] : []),
         ...(table ? [tableWiring(table, props.region, props.dynamodbEndpoint?.id)] : []),
+        ...(service.staticObjects && props.staticObjects
+          ? [staticObjectsWiring(props.staticObjects, service.staticObjects, props.region)]
+          : []),
+        ...(shared ? [shared.wiring] : []),
         ...(service.secrets && Object.keys(service.secrets).length > 0
           ? [secretReferenceWiring(service.secrets)]
           : []),
@@ -213,6 +253,7 @@ export class EcsModule extends Construct {
     const securityGroupOf = (service: string) => securityGroups.get(service)!;
     this.wireSecurityGroups(services, securityGroupOf, props.albSecurityGroupId);
     this.wireDatastoreRules(props, securityGroupOf);
+    this.wireSharedStorageRules(props, securityGroupOf);
 
     const serviceNames: Record<string, string> = {};
     const taskRoleArns: Record<string, string> = {};
@@ -225,8 +266,10 @@ export class EcsModule extends Construct {
       const logGroup = new CloudwatchLogGroup(this, `log-group-${service.name}`, {
         name: `/ecs/${name}/${service.name}`,
         retentionInDays: props.logRetentionDays ?? 30,
+        kmsKeyId: props.logsKmsKeyArn,
       });
       const wiring = wiringOf(service);
+      const shared = sharedStorageOf(service);
       const roles = new ServiceRoles(this, `roles-${service.name}`, {
         namePrefix: `${name}-${service.name}`,
         region: props.region,
@@ -252,6 +295,10 @@ export class EcsModule extends Construct {
           props.xray ? { AWS_XRAY_DAEMON_ADDRESS: XRAY_DAEMON_ADDRESS } : {},
         ),
         secrets: Object.assign({}, ...wiring.map((w) => w.secrets)),
+        mountPoints:
+          shared && service.sharedStorage
+            ? [{ sourceVolume: SHARED_VOLUME, containerPath: service.sharedStorage.path }]
+            : undefined,
         logGroupName: logGroup.name,
         region: props.region,
         startAfter: props.xray ? [XRAY_DAEMON.containerName] : undefined,
@@ -279,7 +326,7 @@ export class EcsModule extends Construct {
         },
         executionRoleArn: roles.executionRole.arn,
         taskRoleArn: roles.taskRole.arn,
-        volume: [{ name: SCRATCH_VOLUME.name }],
+        volume: [{ name: SCRATCH_VOLUME.name }, ...(shared ? [shared.volume] : [])],
         containerDefinitions: JSON.stringify([container, ...sidecars]),
         dependsOn: imageBuildStep ? [imageBuildStep] : undefined,
       });
@@ -415,6 +462,33 @@ export class EcsModule extends Construct {
         fromPort: 443,
         toPort: 443,
         prefixListId: endpoint.prefixListId,
+      });
+    }
+  }
+
+  /** A service that mounts the shared file system sends NFS to it, and its mount targets admit it. */
+  private wireSharedStorageRules(
+    props: EcsModuleProps,
+    securityGroupOf: (service: string) => SecurityGroup,
+  ): void {
+    const fileSystem = props.sharedStorage;
+    if (!fileSystem) return;
+    for (const service of props.services.filter((s) => s.sharedStorage)) {
+      const rule = {
+        description: `${service.name} mounts the shared file system (NFS)`,
+        ipProtocol: "tcp",
+        fromPort: NFS_PORT,
+        toPort: NFS_PORT,
+      };
+      new VpcSecurityGroupEgressRule(this, `egress-${service.name}-to-shared-storage`, {
+        ...rule,
+        securityGroupId: securityGroupOf(service.name).id,
+        referencedSecurityGroupId: fileSystem.securityGroupId,
+      });
+      new VpcSecurityGroupIngressRule(this, `ingress-shared-storage-from-${service.name}`, {
+        ...rule,
+        securityGroupId: fileSystem.securityGroupId,
+        referencedSecurityGroupId: securityGroupOf(service.name).id,
       });
     }
   }

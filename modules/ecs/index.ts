@@ -13,3 +13,12 @@ export {
   type DatastoreWiring,
   type TableAccess,
 } from "./datastore-access";
+export {
+  NFS_PORT,
+  SHARED_VOLUME,
+  sharedStorageWiring,
+  staticObjectsWiring,
+  type SharedFileSystem,
+  type StaticObjectsAccess,
+  type StaticObjectsBucket,
+} from "./storage-access";

@@ -49,8 +49,12 @@ export interface RdsModuleProps {
   readonly performanceInsights?: boolean;
   /** Days CloudWatch keeps the exported PostgreSQL logs. @default 30 */
   readonly logRetentionDays?: number;
+  /** The KMS key that encrypts the exported logs' log groups. @default none (CloudWatch's own key) */
+  readonly logsKmsKeyArn?: string;
   /** The port PostgreSQL listens on. @default 5432 */
   readonly port?: number;
+  /** Tags added to the instance (not its replica), e.g. the backup plan's selection tag. @default none */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -137,6 +141,7 @@ export class RdsModule extends Construct {
               // RDS writes to this fixed name; creating it first gives it a retention.
               name: `/aws/rds/instance/${instance}/${log}`,
               retentionInDays: props.logRetentionDays ?? 30,
+              kmsKeyId: props.logsKmsKeyArn,
             },
           ),
       );
@@ -180,7 +185,7 @@ export class RdsModule extends Construct {
       skipFinalSnapshot: !finalSnapshot,
       finalSnapshotIdentifier: finalSnapshot ? `${identifier}-final` : undefined,
       deleteAutomatedBackups: !finalSnapshot,
-      tags: { Name: identifier },
+      tags: { Name: identifier, ...props.tags },
       dependsOn: logGroups(identifier),
     });
 

@@ -60,7 +60,7 @@ export interface VpcModuleProps {
   /** Days CloudWatch keeps the VPC flow logs. @default 30 */
   readonly flowLogRetentionDays?: number;
   /** A KMS key for the flow logs' log group. @default CloudWatch Logs' own encryption */
-  readonly logKmsKeyArn?: string;
+  readonly logsKmsKeyArn?: string;
 }
 
 /**
@@ -232,7 +232,7 @@ export class VpcModule extends Construct {
       region: props.region,
       accountId: props.accountId,
       retentionDays: props.flowLogRetentionDays ?? 30,
-      kmsKeyArn: props.logKmsKeyArn,
+      kmsKeyArn: props.logsKmsKeyArn,
     });
 
     this.vpcId = vpc.id;

@@ -27,7 +27,7 @@ export interface WafModuleProps {
   /** Days CloudWatch keeps the web ACL's logs. @default 30 */
   readonly logRetentionDays?: number;
   /** A KMS key to encrypt the log group with. @default CloudWatch Logs' own encryption */
-  readonly logKmsKeyArn?: string;
+  readonly logsKmsKeyArn?: string;
 }
 
 /**
@@ -67,7 +67,7 @@ export class WafModule extends Construct {
     const logGroup = new CloudwatchLogGroup(this, "log-group", {
       name: `${WAF_LOG_GROUP_PREFIX}${name}`,
       retentionInDays: props.logRetentionDays ?? 30,
-      kmsKeyId: props.logKmsKeyArn,
+      kmsKeyId: props.logsKmsKeyArn,
       tags: { Name: `${WAF_LOG_GROUP_PREFIX}${name}` },
     });
 

@@ -1,0 +1,89 @@
+import {
+  DataAwsIamPolicyDocument,
+  type DataAwsIamPolicyDocumentStatement,
+} from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import type { Construct } from "constructs";
+
+/** A key the policy accepts: rotated yearly. */
+export function rotatedKey(scope: Construct, id = "key"): KmsKey {
+  return new KmsKey(scope, id, { enableKeyRotation: true });
+}
+
+/** A policy document of the given statements. */
+export function policyDocument(
+  scope: Construct,
+  id: string,
+  statement: DataAwsIamPolicyDocumentStatement[],
+): DataAwsIamPolicyDocument {
+  return new DataAwsIamPolicyDocument(scope, id, { statement });
+}
+
+export interface BucketOptions {
+  /** Default encryption of new objects. @default "aws:kms" with a rotated key */
+  readonly encryption?: "aws:kms" | "AES256" | "none";
+  /** Settings of its public access block, or none. @default all four true */
+  readonly publicAccessBlock?: Partial<Record<PublicAccessSetting, boolean>> | "none";
+  /** Extra bucket policy statements, besides the TLS-only deny. @default none */
+  readonly statements?: DataAwsIamPolicyDocumentStatement[];
+  /** Whether the bucket policy denies plain HTTP. @default true */
+  readonly tlsOnly?: boolean;
+}
+
+type PublicAccessSetting =
+  "blockPublicAcls" | "blockPublicPolicy" | "ignorePublicAcls" | "restrictPublicBuckets";
+
+/** A bucket the policy accepts, or one that breaks exactly what the options say. */
+export function bucket(scope: Construct, options: BucketOptions = {}): S3Bucket {
+  const bucket = new S3Bucket(scope, "bucket", { bucket: "policy-test-bucket" });
+  const encryption = options.encryption ?? "aws:kms";
+  if (encryption !== "none") {
+    new S3BucketServerSideEncryptionConfigurationA(scope, "encryption", {
+      bucket: bucket.id,
+      rule: [
+        {
+          applyServerSideEncryptionByDefault:
+            encryption === "aws:kms"
+              ? { sseAlgorithm: "aws:kms", kmsMasterKeyId: rotatedKey(scope, "bucket-key").arn }
+              : { sseAlgorithm: "AES256" },
+        },
+      ],
+    });
+  }
+  if (options.publicAccessBlock !== "none") {
+    new S3BucketPublicAccessBlock(scope, "public-access-block", {
+      bucket: bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+      ...options.publicAccessBlock,
+    });
+  }
+  const statements = [
+    ...((options.tlsOnly ?? true)
+      ? [
+          {
+            sid: "DenyInsecureTransport",
+            effect: "Deny",
+            principals: [{ type: "*", identifiers: ["*"] }],
+            actions: ["s3:*"],
+            resources: [bucket.arn, `${bucket.arn}/*`],
+            condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+          },
+        ]
+      : []),
+    ...(options.statements ?? []),
+  ];
+  if (statements.length > 0) {
+    new S3BucketPolicy(scope, "bucket-policy", {
+      bucket: bucket.id,
+      policy: policyDocument(scope, "bucket-policy-document", statements).json,
+    });
+  }
+  return bucket;
+}

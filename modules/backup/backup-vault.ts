@@ -1,0 +1,48 @@
+import { BackupVault } from "@cdktf/provider-aws/lib/backup-vault";
+import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import type { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+
+export interface EncryptedVaultProps {
+  /** The vault's name, also its key's alias: alias/<name>. */
+  readonly vaultName: string;
+  /** Let `terraform destroy` delete the vault with its recovery points. */
+  readonly forceDestroy: boolean;
+  /** The provider of the vault's region. @default the stack's default AWS provider */
+  readonly provider?: TerraformProvider;
+}
+
+/** A backup vault encrypted with a key of its own (rotated yearly), in the provider's region. */
+export class EncryptedVault extends Construct {
+  public readonly vaultName: string;
+  public readonly vaultArn: string;
+  public readonly kmsKeyArn: string;
+
+  constructor(scope: Construct, id: string, props: EncryptedVaultProps) {
+    super(scope, id);
+    const { provider } = props;
+    const key = new KmsKey(this, "key", {
+      provider,
+      description: `Encrypts the recovery points in the backup vault ${props.vaultName}`,
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+    });
+    new KmsAlias(this, "key-alias", {
+      provider,
+      name: fitName([`alias/${props.vaultName}`], AWS_NAME_LIMITS.kmsAlias),
+      targetKeyId: key.keyId,
+    });
+    const vault = new BackupVault(this, "vault", {
+      provider,
+      name: props.vaultName,
+      kmsKeyArn: key.arn,
+      forceDestroy: props.forceDestroy,
+      tags: { Name: props.vaultName },
+    });
+    this.vaultName = vault.name;
+    this.vaultArn = vault.arn;
+    this.kmsKeyArn = key.arn;
+  }
+}

@@ -1,0 +1,2 @@
+export { EncryptionModule, type EncryptionModuleProps } from "./encryption-module";
+export { logsKeyStatements, type KeyLocation } from "./logs-key-policy";

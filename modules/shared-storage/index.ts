@@ -1,0 +1,6 @@
+export {
+  SharedStorageModule,
+  type ServiceAccessPoint,
+  type SharedStorageModuleProps,
+} from "./shared-storage-module";
+export { fileSystemStatements } from "./file-system-policy";

@@ -1,0 +1,2 @@
+export { StaticObjectsModule, type StaticObjectsModuleProps } from "./static-objects-module";
+export { tlsOnlyStatements } from "./tls-only-policy";

@@ -1,0 +1,45 @@
+import { backupVaultEncryption } from "./backup-vault-encryption";
+import { dynamodbEncryption } from "./dynamodb-encryption";
+import { ecrImmutableTags } from "./ecr-immutable-tags";
+import { ecrScanOnPush } from "./ecr-scan-on-push";
+import { efsEncryption } from "./efs-encryption";
+import { efsTransitEncryption } from "./efs-transit-encryption";
+import { iamManagedPolicies } from "./iam-managed-policies";
+import { iamWildcardActions } from "./iam-wildcard-actions";
+import { iamWildcardResources } from "./iam-wildcard-resources";
+import { kmsRotation } from "./kms-rotation";
+import { logEncryption } from "./log-encryption";
+import { logRetention } from "./log-retention";
+import { networkAclIngress } from "./network-acl-ingress";
+import { networkPublicIngress } from "./network-public-ingress";
+import { rdsEncryption } from "./rds-encryption";
+import { s3Encryption } from "./s3-encryption";
+import { s3PublicAccess } from "./s3-public-access";
+import { s3TlsOnly } from "./s3-tls-only";
+import { taskPlaintextSecrets } from "./task-plaintext-secrets";
+
+/** Every rule of the security policy, in the order the README lists them. */
+export const RULES = [
+  networkPublicIngress,
+  networkAclIngress,
+  rdsEncryption,
+  dynamodbEncryption,
+  s3Encryption,
+  efsEncryption,
+  efsTransitEncryption,
+  backupVaultEncryption,
+  kmsRotation,
+  s3PublicAccess,
+  s3TlsOnly,
+  iamWildcardActions,
+  iamWildcardResources,
+  iamManagedPolicies,
+  logRetention,
+  logEncryption,
+  ecrScanOnPush,
+  ecrImmutableTags,
+  taskPlaintextSecrets,
+] as const;
+
+/** The id of a rule of the policy: what a suppression names. */
+export type RuleId = (typeof RULES)[number]["id"];
