@@ -87,7 +87,7 @@ const node = series("bare Node: empty script", () => measure(["-e", "0"]));
 const warm = series("synth, all environments (caches warm)", () =>
   measure(synthArgs, { CDKTF_OUTDIR: outdir }),
 );
-const cold = series("synth, all environments (first run: compile caches cleared)", () => {
+const cold = series("synth, all environments (compile caches cleared; npm ci warms them)", () => {
   for (const dir of cacheDirs) rmSync(dir, { recursive: true, force: true });
   return measure(synthArgs, { CDKTF_OUTDIR: outdir });
 });

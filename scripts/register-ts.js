@@ -1,7 +1,7 @@
 // Runs TypeScript sources directly in Node: `node --require ./scripts/register-ts.js main.ts`.
 // Each .ts file is compiled to CommonJS by SWC (the compiler the tests use, types stripped, no
 // type-checking: `npm run typecheck` does that) and cached by content hash, so a warm start loads
-// no compiler at all. Measured in bench/README figures: see `npm run bench`.
+// no compiler at all; `npm ci` warms the cache (scripts/warm-caches.js). Figures: `npm run bench`.
 "use strict";
 const { createHash } = require("node:crypto");
 const { mkdirSync, readFileSync, writeFileSync } = require("node:fs");
