@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { resolve } from "node:path";
 import type { DynamodbUse, EnvironmentConfig } from "./config/model";
@@ -21,6 +21,7 @@ import { applySecurityPolicy } from "./policy";
 import { useAwsProvider } from "./stacks/aws-provider";
 import { databaseConnection, tableAccess } from "./stacks/datastore-wiring";
 import { DATABASE_PORT, loadBalancerRouting, trafficPorts } from "./stacks/edge-traffic";
+import { declareEnvironmentOutputs } from "./stacks/environment-outputs";
 import { useRemoteState } from "./stacks/remote-state";
 import { StateStack } from "./stacks/state-stack";
 import { exitOnConfigError, synthesizeProject, type SourceSettings } from "./stacks/synthesis";
@@ -229,51 +230,16 @@ export class EnvironmentStack extends TerraformStack {
       xray: env.observability.xray,
     });
 
-    new TerraformOutput(this, "load_balancer_dns_name", { value: alb.dnsName });
-    new TerraformOutput(this, "service_urls", { value: alb.serviceUrls });
-    new TerraformOutput(this, "repository_urls", { value: ecr.repositoryUrls });
-    new TerraformOutput(this, "cluster_name", { value: ecs.clusterName });
-    new TerraformOutput(this, "dashboard_name", { value: observability.dashboardName });
-    new TerraformOutput(this, "alarm_topic_arn", { value: observability.alarmTopicArn });
-    new TerraformOutput(this, "databases", {
-      description: "Per service: endpoint, port, database name and the ARN of its password secret",
-      value: mapValues(databases, (db) => ({
-        endpoint: db.endpoint,
-        port: db.port,
-        database_name: db.databaseName,
-        secret_arn: db.secretArn,
-      })),
-    });
-    new TerraformOutput(this, "static_objects", {
-      description:
-        "The static objects bucket: its name (STATIC_BUCKET in the services that use it), ARN and key",
-      value: {
-        bucket: staticObjects.bucketName,
-        arn: staticObjects.bucketArn,
-        regional_domain_name: staticObjects.bucketRegionalDomainName,
-        kms_key_arn: staticObjects.kmsKeyArn,
-      },
-    });
-    new TerraformOutput(this, "backups", {
-      description: "The backup vault, its copy in another region (when any) and the selection tag",
-      value: {
-        vault_arn: backup.vaultArn,
-        ...(backup.copyVaultArn && { copy_vault_arn: backup.copyVaultArn }),
-        selection_tag: backup.selectionTag,
-      },
-    });
-    if (sharedStorage) {
-      new TerraformOutput(this, "shared_storage", {
-        description: "The shared EFS file system and each service's access point",
-        value: {
-          file_system_id: sharedStorage.fileSystemId,
-          access_points: mapValues(sharedStorage.accessPoints, (accessPoint) => accessPoint.id),
-        },
-      });
-    }
-    new TerraformOutput(this, "tables", {
-      description: "Per service: its DynamoDB table's name and ARN",
-      value: mapValues(tables, ({ table }) => ({ name: table.tableName, arn: table.tableArn })),
+    declareEnvironmentOutputs(this, {
+      alb,
+      ecr,
+      ecs,
+      observability,
+      databases,
+      tables,
+      staticObjects,
+      backup,
+      sharedStorage,
     });
   }
 }
