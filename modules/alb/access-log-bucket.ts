@@ -12,6 +12,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import { elbLogDeliverer } from "../../lib/elb-log-delivery";
+import { tlsOnlyStatements } from "../../lib/s3-tls-only";
 import { suppress } from "../../policy";
 
 export interface AccessLogBucketProps {
@@ -73,8 +74,6 @@ export class AccessLogBucket extends Construct {
       rule: { objectOwnership: "BucketOwnerEnforced" },
     });
 
-    const objects = `${bucket.arn}/*`;
-    const everyone = [{ type: "*", identifiers: ["*"] }];
     const logObjects = `${bucket.arn}/${props.logPrefix}/AWSLogs/${props.accountId ?? "*"}/*`;
     const document = new DataAwsIamPolicyDocument(this, "policy-document", {
       statement: [
@@ -85,22 +84,7 @@ export class AccessLogBucket extends Construct {
           actions: ["s3:PutObject"],
           resources: [logObjects],
         },
-        {
-          sid: "DenyInsecureTransport",
-          effect: "Deny",
-          principals: everyone,
-          actions: ["s3:*"],
-          resources: [bucket.arn, objects],
-          condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
-        },
-        {
-          sid: "DenyOutdatedTls",
-          effect: "Deny",
-          principals: everyone,
-          actions: ["s3:*"],
-          resources: [bucket.arn, objects],
-          condition: [{ test: "NumericLessThan", variable: "s3:TlsVersion", values: ["1.2"] }],
-        },
+        ...tlsOnlyStatements(bucket.arn),
       ],
     });
     this.policy = new S3BucketPolicy(this, "policy", {

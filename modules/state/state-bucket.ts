@@ -8,6 +8,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
+import { tlsOnlyStatements } from "../../lib/s3-tls-only";
 
 export interface StateBucketProps {
   readonly bucketName: string;
@@ -75,29 +76,10 @@ export class StateBucket extends Construct {
       rule: { objectOwnership: "BucketOwnerEnforced" },
     });
 
-    const objects = `${bucket.arn}/*`;
-    const everyone = [{ type: "*", identifiers: ["*"] }];
     const policy = new DataAwsIamPolicyDocument(this, "policy-document", {
       provider,
-      statement: [
-        {
-          // A deny for every S3 action: whatever the request, plain HTTP is refused.
-          sid: "DenyInsecureTransport",
-          effect: "Deny",
-          principals: everyone,
-          actions: ["s3:*"],
-          resources: [bucket.arn, objects],
-          condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
-        },
-        {
-          sid: "DenyOutdatedTls",
-          effect: "Deny",
-          principals: everyone,
-          actions: ["s3:*"],
-          resources: [bucket.arn, objects],
-          condition: [{ test: "NumericLessThan", variable: "s3:TlsVersion", values: ["1.2"] }],
-        },
-      ],
+      // A deny for every S3 action: whatever the request, plain HTTP and TLS < 1.2 are refused.
+      statement: tlsOnlyStatements(bucket.arn),
     });
     new S3BucketPolicy(this, "policy", {
       provider,

@@ -1,2 +1,1 @@
 export { StaticObjectsModule, type StaticObjectsModuleProps } from "./static-objects-module";
-export { tlsOnlyStatements } from "./tls-only-policy";

@@ -10,7 +10,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
-import { tlsOnlyStatements } from "./tls-only-policy";
+import { tlsOnlyStatements } from "../../lib/s3-tls-only";
 
 export interface StaticObjectsModuleProps {
   /**
