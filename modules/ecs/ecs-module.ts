@@ -5,9 +5,6 @@ import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { ServiceDiscoveryHttpNamespace } from "@cdktf/provider-aws/lib/service-discovery-http-namespace";
-import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
 import { ecsClusterName, ecsServiceName } from "../../lib/ecs-names";
@@ -15,7 +12,6 @@ import {
   capacityProviderStrategy,
   FARGATE_CAPACITY_PROVIDERS,
   ON_DEMAND_ONLY,
-  type CapacitySplit,
 } from "./capacity-strategy";
 import {
   buildContainerDefinition,
@@ -23,25 +19,16 @@ import {
   SCRATCH_VOLUME,
   serviceUrlVariables,
 } from "./container-definition";
-import {
-  databaseWiring,
-  tableWiring,
-  type DatabaseConnection,
-  type DatastoreWiring,
-  type TableAccess,
-} from "./datastore-access";
+import { databaseWiring, tableWiring, type DatastoreWiring } from "./datastore-access";
 import { secretReferenceWiring } from "./secret-references";
-import { ServiceAutoscaling, type ServiceScaling } from "./service-autoscaling";
-import { ServiceRoles, type PolicyStatement } from "./service-roles";
 import {
-  NFS_PORT,
-  SHARED_VOLUME,
-  sharedStorageWiring,
-  staticObjectsWiring,
-  type SharedFileSystem,
-  type StaticObjectsAccess,
-  type StaticObjectsBucket,
-} from "./storage-access";
+  wireDatastoreRules,
+  wireServiceRules,
+  wireSharedStorageRules,
+} from "./service-security-rules";
+import { ServiceAutoscaling } from "./service-autoscaling";
+import { ServiceRoles } from "./service-roles";
+import { SHARED_VOLUME, sharedStorageWiring, staticObjectsWiring } from "./storage-access";
 import {
   XRAY_DAEMON,
   XRAY_DAEMON_ADDRESS,
@@ -49,105 +36,9 @@ import {
   xrayDaemonContainer,
 } from "./xray-sidecar";
 
-/** What the ECS module needs to know of one service: its manifest, after environment overrides. */
-export interface EcsServiceDefinition {
-  readonly name: string;
-  /** The port the container listens on; also its Service Connect port. */
-  readonly port: number;
-  /** Fargate CPU units. */
-  readonly cpu: number;
-  /** Task memory in MiB (a valid Fargate pair with cpu). */
-  readonly memory: number;
-  /** "X86_64" or "ARM64". */
-  readonly cpuArchitecture: string;
-  /** Number of tasks to run (the first deployment's count when the service autoscales). */
-  readonly desiredCount: number;
-  /** Target-tracking autoscaling between minCount and maxCount. @default a fixed desiredCount */
-  readonly scaling?: ServiceScaling;
-  readonly healthCheck: { readonly path: string; readonly gracePeriodSeconds: number };
-  /**
-   * Secret references by variable name: Secrets Manager ARNs (optionally `:json-key::`) or SSM
-   * parameter ARNs, read by ECS at task start. @default none
-   */
-  readonly secrets?: Readonly<Record<string, string>>;
-  /** Plain environment variables (never secrets). */
-  readonly environment: Readonly<Record<string, string>>;
-  /** Services this one calls over Service Connect. */
-  readonly calls: readonly string[];
-  /** What the service does with the environment's static objects bucket. @default nothing */
-  readonly staticObjects?: StaticObjectsAccess;
-  /** Where the service's directory of the shared file system is mounted. @default not mounted */
-  readonly sharedStorage?: { readonly path: string };
-}
+import type { EcsModuleProps, EcsServiceDefinition } from "./ecs-props";
 
-export interface EcsModuleProps {
-  /** Prefix of every resource name, e.g. "shop-prod". */
-  readonly name: string;
-  readonly region: string;
-  /** When known, role trust policies accept ECS only on behalf of this account. */
-  readonly accountId?: string;
-  readonly vpcId: string;
-  /** Private subnets the tasks run in, without public IPs. */
-  readonly subnetIds: string[];
-  /** The load balancer's security group: the only source of outside traffic to the services. */
-  readonly albSecurityGroupId: string;
-  readonly services: readonly EcsServiceDefinition[];
-  /** Target group ARN per service name. */
-  readonly targetGroupArns: Readonly<Record<string, string>>;
-  /**
-   * The load balancer's ARN suffix and each target group's, for ALBRequestCountPerTarget scaling
-   * (needed by services whose scaling sets requestsPerTarget). @default none
-   */
-  readonly loadBalancerArnSuffix?: string;
-  readonly targetGroupArnSuffixes?: Readonly<Record<string, string>>;
-  /** Listeners and rules each service's target group is attached through; the ECS service waits for them. */
-  readonly routingDependencies: Readonly<Record<string, readonly ITerraformDependable[]>>;
-  /** Repository URL per service name. */
-  readonly repositoryUrls: Readonly<Record<string, string>>;
-  /** Repository ARN per service name, for the execution role's pull permission. */
-  readonly repositoryArns: Readonly<Record<string, string>>;
-  /** Image tag per service name (immutable: a content hash of the service). */
-  readonly imageTags: Readonly<Record<string, string>>;
-  /** The step that pushes each service's image: its task definition and ECS service wait for it. @default none */
-  readonly imageBuildSteps?: Readonly<Record<string, ITerraformDependable>>;
-  /** Days CloudWatch keeps the services' logs. @default 30 */
-  readonly logRetentionDays?: number;
-  /** The KMS key that encrypts the services' log groups. @default none (CloudWatch's own key) */
-  readonly logsKmsKeyArn?: string;
-  /** Container user (uid:gid); the images run as this non-root user. @default "1000:1000" */
-  readonly containerUser?: string;
-  /** Extra task-role permissions per service name. */
-  readonly taskStatements?: Readonly<Record<string, readonly PolicyStatement[]>>;
-  /** The PostgreSQL database of each service that has one, by service name. @default none */
-  readonly databases?: Readonly<Record<string, DatabaseConnection>>;
-  /** The DynamoDB table of each service that has one, by service name. @default none */
-  readonly tables?: Readonly<Record<string, TableAccess>>;
-  /** The static objects bucket, required when a service declares staticObjects. @default none */
-  readonly staticObjects?: StaticObjectsBucket;
-  /** The shared file system, required when a service declares sharedStorage. @default none */
-  readonly sharedStorage?: SharedFileSystem;
-  /**
-   * The VPC's DynamoDB gateway endpoint: table users send HTTPS to its prefix list, and their
-   * table permissions hold only through it.
-   * @default none (table users reach DynamoDB through the general HTTPS egress)
-   */
-  readonly dynamodbEndpoint?: { readonly id: string; readonly prefixListId: string };
-  /**
-   * How each service's tasks are spread over Fargate and Fargate Spot.
-   * @default every task on demand
-   */
-  readonly capacity?: CapacitySplit;
-  /**
-   * CloudWatch alarm names per service that roll a deployment back when they fire. Pass the
-   * alarms' own name attributes: the reference makes them exist before the service.
-   * @default none (the circuit breaker alone rolls back)
-   */
-  readonly deploymentAlarmNames?: Readonly<Record<string, readonly string[]>>;
-  /** Run the X-Ray daemon next to every service and point the SDK at it. @default false */
-  readonly xray?: boolean;
-  /** The X-Ray daemon's image. @default XRAY_DAEMON_IMAGE (pinned, Amazon ECR Public) */
-  readonly xrayDaemonImage?: string;
-}
+export type { EcsModuleProps, EcsServiceDefinition } from "./ecs-props";
 
 /**
  * A Fargate cluster with Container Insights and a Service Connect namespace, and per service: a
@@ -251,9 +142,9 @@ export class EcsModule extends Construct {
       ]),
     );
     const securityGroupOf = (service: string) => securityGroups.get(service)!;
-    this.wireSecurityGroups(services, securityGroupOf, props.albSecurityGroupId);
-    this.wireDatastoreRules(props, securityGroupOf);
-    this.wireSharedStorageRules(props, securityGroupOf);
+    wireServiceRules(this, services, securityGroupOf, props.albSecurityGroupId);
+    wireDatastoreRules(this, props, securityGroupOf);
+    wireSharedStorageRules(this, props, securityGroupOf);
 
     const serviceNames: Record<string, string> = {};
     const taskRoleArns: Record<string, string> = {};
@@ -422,126 +313,5 @@ export class EcsModule extends Construct {
       [...securityGroups].map(([svc, sg]) => [svc, sg.id]),
     );
     this.taskDefinitionArns = taskDefinitionArns;
-  }
-
-  /**
-   * A service with a database sends to it on its port, and the database admits that service's
-   * security group only. A service with a table sends HTTPS to the DynamoDB gateway endpoint's
-   * prefix list (the general HTTPS rule would also cover it; this one keeps the path explicit).
-   */
-  private wireDatastoreRules(
-    props: EcsModuleProps,
-    securityGroupOf: (service: string) => SecurityGroup,
-  ): void {
-    for (const [service, database] of Object.entries(props.databases ?? {})) {
-      const own = securityGroupOf(service);
-      const rule = {
-        description: `${service} connects to its PostgreSQL database on ${database.port}`,
-        ipProtocol: "tcp",
-        fromPort: database.port,
-        toPort: database.port,
-      };
-      new VpcSecurityGroupEgressRule(this, `egress-${service}-to-database`, {
-        ...rule,
-        securityGroupId: own.id,
-        referencedSecurityGroupId: database.securityGroupId,
-      });
-      new VpcSecurityGroupIngressRule(this, `ingress-database-from-${service}`, {
-        ...rule,
-        securityGroupId: database.securityGroupId,
-        referencedSecurityGroupId: own.id,
-      });
-    }
-    const endpoint = props.dynamodbEndpoint;
-    if (!endpoint) return;
-    for (const service of Object.keys(props.tables ?? {})) {
-      new VpcSecurityGroupEgressRule(this, `egress-${service}-to-dynamodb`, {
-        securityGroupId: securityGroupOf(service).id,
-        description: `${service} reaches its DynamoDB table through the gateway endpoint`,
-        ipProtocol: "tcp",
-        fromPort: 443,
-        toPort: 443,
-        prefixListId: endpoint.prefixListId,
-      });
-    }
-  }
-
-  /** A service that mounts the shared file system sends NFS to it, and its mount targets admit it. */
-  private wireSharedStorageRules(
-    props: EcsModuleProps,
-    securityGroupOf: (service: string) => SecurityGroup,
-  ): void {
-    const fileSystem = props.sharedStorage;
-    if (!fileSystem) return;
-    for (const service of props.services.filter((s) => s.sharedStorage)) {
-      const rule = {
-        description: `${service.name} mounts the shared file system (NFS)`,
-        ipProtocol: "tcp",
-        fromPort: NFS_PORT,
-        toPort: NFS_PORT,
-      };
-      new VpcSecurityGroupEgressRule(this, `egress-${service.name}-to-shared-storage`, {
-        ...rule,
-        securityGroupId: securityGroupOf(service.name).id,
-        referencedSecurityGroupId: fileSystem.securityGroupId,
-      });
-      new VpcSecurityGroupIngressRule(this, `ingress-shared-storage-from-${service.name}`, {
-        ...rule,
-        securityGroupId: fileSystem.securityGroupId,
-        referencedSecurityGroupId: securityGroupOf(service.name).id,
-      });
-    }
-  }
-
-  /**
-   * Ingress: the load balancer and each caller, on the service's port; nothing from a CIDR.
-   * Egress: each callee on its port, and HTTPS out for AWS APIs (ECR, CloudWatch Logs) through the NAT.
-   */
-  private wireSecurityGroups(
-    services: readonly EcsServiceDefinition[],
-    securityGroupOf: (service: string) => SecurityGroup,
-    albSecurityGroupId: string,
-  ): void {
-    for (const service of services) {
-      const own = securityGroupOf(service.name);
-      new VpcSecurityGroupIngressRule(this, `ingress-${service.name}-from-alb`, {
-        securityGroupId: own.id,
-        description: `Load balancer to ${service.name} on ${service.port}`,
-        ipProtocol: "tcp",
-        fromPort: service.port,
-        toPort: service.port,
-        referencedSecurityGroupId: albSecurityGroupId,
-      });
-      // AWS APIs the tasks need (ECR, CloudWatch Logs, Secrets Manager) are public HTTPS endpoints
-      // reached through the NAT gateway; the destination cannot be narrowed to a CIDR.
-      new VpcSecurityGroupEgressRule(this, `egress-${service.name}-https`, {
-        securityGroupId: own.id,
-        description: "HTTPS to AWS APIs (ECR, CloudWatch Logs) through the NAT gateway",
-        ipProtocol: "tcp",
-        fromPort: 443,
-        toPort: 443,
-        cidrIpv4: "0.0.0.0/0",
-      });
-      for (const callee of service.calls) {
-        const target = services.find((s) => s.name === callee);
-        if (!target) throw new Error(`service "${service.name}" calls unknown service "${callee}"`);
-        new VpcSecurityGroupEgressRule(this, `egress-${service.name}-to-${callee}`, {
-          securityGroupId: own.id,
-          description: `${service.name} calls ${callee} on ${target.port}`,
-          ipProtocol: "tcp",
-          fromPort: target.port,
-          toPort: target.port,
-          referencedSecurityGroupId: securityGroupOf(callee).id,
-        });
-        new VpcSecurityGroupIngressRule(this, `ingress-${callee}-from-${service.name}`, {
-          securityGroupId: securityGroupOf(callee).id,
-          description: `${service.name} calls ${callee} on ${target.port}`,
-          ipProtocol: "tcp",
-          fromPort: target.port,
-          toPort: target.port,
-          referencedSecurityGroupId: own.id,
-        });
-      }
-    }
   }
 }
