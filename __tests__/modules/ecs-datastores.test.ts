@@ -1,4 +1,5 @@
-import { EcsModule, type EcsModuleProps, type EcsServiceDefinition } from "../../modules/ecs";
+import { EcsModule, type EcsModuleProps } from "../../modules/ecs";
+import { PRODUCTS, USERS } from "../support/ecs-fixture";
 import {
   logicalId,
   ref,
@@ -6,19 +7,6 @@ import {
   type Synthesized,
   type TerraformBlock,
 } from "../support/synth";
-
-const USERS: EcsServiceDefinition = {
-  name: "users",
-  port: 8000,
-  cpu: 256,
-  memory: 512,
-  cpuArchitecture: "X86_64",
-  desiredCount: 2,
-  healthCheck: { path: "/health", gracePeriodSeconds: 60 },
-  environment: { LOG_LEVEL: "info" },
-  calls: [],
-};
-const PRODUCTS: EcsServiceDefinition = { ...USERS, name: "products", port: 8001, calls: ["users"] };
 
 const SECRET_ARN = "arn:aws:secretsmanager:us-east-1:111122223333:secret:rds!db-1234-AbCdEf";
 const SECRET_KEY = "arn:aws:kms:us-east-1:111122223333:key/db-key";

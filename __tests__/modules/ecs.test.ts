@@ -3,6 +3,7 @@ import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import { EcsModule, type EcsModuleProps, type EcsServiceDefinition } from "../../modules/ecs";
+import { USERS } from "../support/ecs-fixture";
 import {
   logicalId,
   ref,
@@ -11,17 +12,6 @@ import {
   type TerraformBlock,
 } from "../support/synth";
 
-const USERS: EcsServiceDefinition = {
-  name: "users",
-  port: 8000,
-  cpu: 256,
-  memory: 512,
-  cpuArchitecture: "X86_64",
-  desiredCount: 2,
-  healthCheck: { path: "/health", gracePeriodSeconds: 60 },
-  environment: { LOG_LEVEL: "info" },
-  calls: [],
-};
 const PRODUCTS: EcsServiceDefinition = {
   ...USERS,
   name: "products",
