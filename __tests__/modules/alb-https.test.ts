@@ -5,46 +5,17 @@ import {
   planListeners,
   TLS_POLICY,
   type AlbModuleProps,
-  type AlbService,
   type RoutingStyle,
 } from "../../modules/alb";
+import { ALB_PROPS, synthAlbModule, USERS } from "../support/alb-fixture";
 import { logicalId, ref, synthScope, type Synthesized } from "../support/synth";
 
 const CERTIFICATE =
   "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
-const USERS: AlbService = {
-  name: "users",
-  port: 8000,
-  listenerPort: 8080,
-  pathPrefix: "/users",
-  priority: 100,
-  healthCheck: { path: "/health" },
-};
-const PRODUCTS: AlbService = {
-  ...USERS,
-  name: "products",
-  port: 8001,
-  listenerPort: 8081,
-  pathPrefix: "/products",
-  priority: 200,
-};
+const PROPS: AlbModuleProps = { ...ALB_PROPS, certificateArn: CERTIFICATE };
 
-const PROPS: AlbModuleProps = {
-  name: "shop-prod",
-  region: "us-east-1",
-  vpcId: "vpc-123",
-  vpcCidr: "10.0.0.0/16",
-  subnetIds: ["subnet-a", "subnet-b"],
-  services: [USERS, PRODUCTS],
-  routingStyle: "both",
-  certificateArn: CERTIFICATE,
-};
-
-function synthAlb(overrides: Partial<AlbModuleProps> = {}): Synthesized {
-  return synthScope((scope) => {
-    new AlbModule(scope, "alb", { ...PROPS, ...overrides });
-  });
-}
+const synthAlb = (overrides: Partial<AlbModuleProps> = {}) =>
+  synthAlbModule({ ...PROPS, ...overrides });
 
 const listenerAt = (synth: Synthesized, port: number) =>
   synth.resourceAt("aws_lb_listener", `listener-${port}`);

@@ -2,22 +2,16 @@ import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { TerraformOutput } from "cdktf";
 import { AlbModule, planListeners, type AlbModuleProps, type AlbService } from "../../modules/alb";
+import {
+  ALB_PROPS,
+  PRODUCTS as BASE_PRODUCTS,
+  synthAlbModule,
+  USERS,
+} from "../support/alb-fixture";
 import { logicalId, ref, synthScope, type Synthesized } from "../support/synth";
 
-const USERS: AlbService = {
-  name: "users",
-  port: 8000,
-  listenerPort: 8080,
-  pathPrefix: "/users",
-  priority: 100,
-  healthCheck: { path: "/health" },
-};
 const PRODUCTS: AlbService = {
-  name: "products",
-  port: 8001,
-  listenerPort: 8081,
-  pathPrefix: "/products",
-  priority: 200,
+  ...BASE_PRODUCTS,
   healthCheck: {
     path: "/ready",
     intervalSeconds: 30,
@@ -27,20 +21,8 @@ const PRODUCTS: AlbService = {
   },
 };
 
-function synthAlb(overrides: Partial<AlbModuleProps> = {}): Synthesized {
-  return synthScope((scope) => {
-    new AlbModule(scope, "alb", {
-      name: "shop-prod",
-      region: "us-east-1",
-      vpcId: "vpc-123",
-      vpcCidr: "10.0.0.0/16",
-      subnetIds: ["subnet-a", "subnet-b"],
-      services: [USERS, PRODUCTS],
-      routingStyle: "both",
-      ...overrides,
-    });
-  });
-}
+const synthAlb = (overrides: Partial<AlbModuleProps> = {}) =>
+  synthAlbModule({ ...ALB_PROPS, services: [USERS, PRODUCTS], ...overrides });
 
 const ingressPorts = (synth: Synthesized) =>
   Object.values(synth.resources("aws_vpc_security_group_ingress_rule"))
