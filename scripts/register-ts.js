@@ -16,6 +16,10 @@ const SWC_OPTIONS = {
 };
 let swc;
 
+// cdktf 0.21 (archived upstream) calls util.isArray, which Node 22 deprecates at run time
+// (DEP0044) with a warning on every synthesis. Array.isArray is what it always returned.
+require("node:util").isArray = Array.isArray;
+
 function compile(source, filename) {
   const key = createHash("sha256").update(source).update(JSON.stringify(SWC_OPTIONS)).digest("hex");
   const cached = join(CACHE_DIR, `${key}.js`);
