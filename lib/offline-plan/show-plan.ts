@@ -1,14 +1,7 @@
+import type { PlanJson } from "../plan-analysis/plan-json";
 import { runTerraform } from "./terraform-process";
 
-/** The parts of `terraform show -json` output that checks on a plan read. */
-export interface PlanJson {
-  readonly resource_changes?: readonly {
-    readonly address: string;
-    readonly type: string;
-    readonly mode: "managed" | "data";
-    readonly change: { readonly actions: readonly string[] };
-  }[];
-}
+export type { PlanJson } from "../plan-analysis/plan-json";
 
 /** A saved plan as JSON (`terraform show -json`), read in the working directory that made it. */
 export async function showPlan(
