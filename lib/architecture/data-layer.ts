@@ -1,3 +1,4 @@
+import { selectedResources } from "../synthesized/backup-selection";
 import { blocks, resourceRegion, type SynthesizedResource } from "../synthesized/stack-resources";
 import { displayName, type DiagramBuilder } from "./diagram-builder";
 import type { DiagramGroup } from "./diagram-model";
@@ -15,25 +16,6 @@ function databaseLines(db: SynthesizedResource): string[] {
     `${String(db.body.instance_class ?? "")} · ${placement}`,
     storage,
   ];
-}
-
-/** The resources a backup selection picks by tag (`aws:ResourceTag/<key>` equals `<value>`). */
-function selectedResources(
-  builder: DiagramBuilder,
-  selection: SynthesizedResource,
-): SynthesizedResource[] {
-  const tagConditions = blocks(selection.body.condition).flatMap((c) =>
-    blocks(c.string_equals).map((e) => ({
-      key: String(e.key).replace(/^aws:ResourceTag\//, ""),
-      value: String(e.value),
-    })),
-  );
-  const byTag = builder.index.all.filter((r) => {
-    const tags = r.body.tags as Record<string, unknown> | undefined;
-    return tags && tagConditions.some((c) => tags[c.key] === c.value);
-  });
-  const byReference = builder.index.referencedBy(selection.body.resources);
-  return [...byTag, ...byReference];
 }
 
 /**
@@ -96,7 +78,7 @@ export function addDataStores(
       const lifecycle = blocks(rule.lifecycle)[0];
       const kept = lifecycle?.delete_after ? `, kept ${String(lifecycle.delete_after)} days` : "";
       for (const selection of index.referencing(plan, "aws_backup_selection")) {
-        for (const resource of selectedResources(builder, selection)) {
+        for (const resource of selectedResources(builder.index, selection)) {
           builder.addEdge(
             builder.nodeId(resource),
             builder.nodeId(vault),

@@ -120,6 +120,12 @@ export function containerDefinitions(taskDefinition: SynthesizedResource): Conta
   return typeof raw === "string" ? (JSON.parse(raw) as ContainerDefinition[]) : [];
 }
 
+/** The stack's region: its default AWS provider's. */
+export function stackRegion(stack: StackDocument): string {
+  const block = blocks(stack.provider?.aws).find((p) => p.alias === undefined);
+  return typeof block?.region === "string" ? block.region : "unknown";
+}
+
 /** The region of a resource: its provider block's, or the default provider's. */
 export function resourceRegion(stack: StackDocument, resource: SynthesizedResource): string {
   const providers = blocks(stack.provider?.aws);
