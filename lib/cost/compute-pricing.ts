@@ -1,6 +1,14 @@
 import { resourceRegion, blocks, type SynthesizedResource } from "../synthesized/stack-resources";
-import { spotTasks } from "./fargate-capacity";
+import { spotTasks, type CapacityProviderShare } from "./fargate-capacity";
 import { item, priced, type LineItem, type Pricer, type PricingContext } from "./line-item";
+
+function capacityStrategy(service: SynthesizedResource): CapacityProviderShare[] {
+  return blocks(service.body.capacity_provider_strategy).map((s) => ({
+    provider: String(s.capacity_provider),
+    base: Number(s.base ?? 0),
+    weight: Number(s.weight ?? 0),
+  }));
+}
 
 /** A service's task count: its desired count, or the autoscaling minimum when that is lower. */
 export function serviceTasks(context: PricingContext, service: SynthesizedResource): number {
@@ -44,11 +52,7 @@ export const fargatePricer: Pricer = {
       vcpu * context.prices.price(vcpuKey, region) +
       memoryGb * context.prices.price(memoryKey, region);
     const tasks = serviceTasks(context, service);
-    const strategy = blocks(service.body.capacity_provider_strategy).map((s) => ({
-      provider: String(s.capacity_provider),
-      base: Number(s.base ?? 0),
-      weight: Number(s.weight ?? 0),
-    }));
+    const strategy = capacityStrategy(service);
     const spot = spotTasks(tasks, strategy);
     const hours = context.usage.hoursPerMonth;
     const size = `${vcpu} vCPU, ${memoryGb} GB`;
@@ -128,11 +132,7 @@ export interface ServiceTasks {
 
 export function serviceTaskCounts(context: Omit<PricingContext, "taskCount">): ServiceTasks[] {
   return context.index.ofType("aws_ecs_service").map((service) => {
-    const strategy = blocks(service.body.capacity_provider_strategy).map((s) => ({
-      provider: String(s.capacity_provider),
-      base: Number(s.base ?? 0),
-      weight: Number(s.weight ?? 0),
-    }));
+    const strategy = capacityStrategy(service);
     const desired = serviceTasks({ ...context, taskCount: "desired" }, service);
     const minimum = serviceTasks({ ...context, taskCount: "minimum" }, service);
     return {
