@@ -12,7 +12,7 @@ import {
   type EnvironmentCost,
   type NatVariant,
 } from "../lib/cost/environment-cost";
-import { PRICE_TABLE_FILE, PriceTable } from "../lib/cost/price-table";
+import { MissingPriceError, PRICE_TABLE_FILE, PriceTable } from "../lib/cost/price-table";
 import { readmeWithBlock } from "../lib/readme-block";
 import { exitOnConfigError } from "../stacks/synthesis";
 import { synthesizeEnvironments, synthesizeVariant } from "./synthesized-environments";
@@ -158,7 +158,10 @@ if (require.main === module) {
     try {
       main();
     } catch (error) {
-      if (error instanceof Error && error.constructor === Error) {
+      if (
+        error instanceof MissingPriceError ||
+        (error instanceof Error && error.constructor === Error)
+      ) {
         console.error(`npm run cost: ${error.message}`);
         process.exit(1);
       }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 
 /** Where a price was read, and what the date attached to it means. */
 export interface PriceSource {
@@ -29,6 +29,7 @@ export interface PriceTableFile {
 }
 
 export const PRICE_TABLE_FILE = join(__dirname, "aws-prices.json");
+const PROJECT_ROOT = join(__dirname, "..", "..");
 
 /** A price the table lacks, for a region or at all: the estimate cannot be made. */
 export class MissingPriceError extends Error {}
@@ -44,8 +45,9 @@ export class PriceTable {
     return new PriceTable(JSON.parse(readFileSync(file, "utf8")) as PriceTableFile, file);
   }
 
+  /** The file as the project names it (lib/cost/aws-prices.json). */
   private displayFile(): string {
-    return relative(process.cwd(), this.file) || this.file;
+    return isAbsolute(this.file) ? relative(PROJECT_ROOT, this.file) : this.file;
   }
 
   /** USD per unit of `key` in `region`; throws naming the region, the price and the file. */
