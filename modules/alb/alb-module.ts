@@ -65,11 +65,15 @@ export interface AlbModuleProps extends ListenerPlanInput {
  * bucket of their own.
  */
 export class AlbModule extends Construct {
+  /** The load balancer's ARN. */
   public readonly arn: string;
   /** The ARN's tail, "app/<name>/<id>": the LoadBalancer dimension of its CloudWatch metrics. */
   public readonly arnSuffix: string;
+  /** Its DNS name. */
   public readonly dnsName: string;
+  /** Its Route 53 zone id (for alias records). */
   public readonly zoneId: string;
+  /** Its security group; the services admit only this group. */
   public readonly securityGroupId: string;
   /** Target group ARN per service name. */
   public readonly targetGroupArns: Readonly<Record<string, string>>;
@@ -86,6 +90,7 @@ export class AlbModule extends Construct {
   public readonly serviceUrls: Readonly<Record<string, string>>;
   /** The bucket the access logs are written to. */
   public readonly accessLogBucketName: string;
+  /** Its ARN. */
   public readonly accessLogBucketArn: string;
 
   constructor(scope: Construct, id: string, props: AlbModuleProps) {

@@ -49,9 +49,13 @@ export interface BackupModuleProps {
  * Modules put the tag on their resources through their `tags` input (see `selectionTag`).
  */
 export class BackupModule extends Construct {
+  /** The backup vault's name. */
   public readonly vaultName: string;
+  /** The backup vault's ARN. */
   public readonly vaultArn: string;
+  /** The daily backup plan. */
   public readonly planId: string;
+  /** The role AWS Backup assumes to back up and restore. */
   public readonly roleArn: string;
   /** The tag a resource carries to be backed up by the plan. */
   public readonly selectionTag: Readonly<Record<string, string>>;

@@ -12,6 +12,7 @@ export const BACKUP_SERVICE_POLICIES = [
 ];
 
 export interface BackupRoleProps {
+  /** The role's name. */
   readonly roleName: string;
   /** The partition of the managed policies' ARNs, e.g. "aws". */
   readonly partition: string;
@@ -26,6 +27,7 @@ export interface BackupRoleProps {
  * services change. A deliberate exception to SEC-IAM-003, suppressed here with its reason.
  */
 export class BackupRole extends Construct {
+  /** The role's ARN. */
   public readonly roleArn: string;
 
   constructor(scope: Construct, id: string, props: BackupRoleProps) {

@@ -16,8 +16,11 @@ export interface EncryptedVaultProps {
 
 /** A backup vault encrypted with a key of its own (rotated yearly), in the provider's region. */
 export class EncryptedVault extends Construct {
+  /** The vault's name. */
   public readonly vaultName: string;
+  /** The vault's ARN. */
   public readonly vaultArn: string;
+  /** The vault's customer managed KMS key. */
   public readonly kmsKeyArn: string;
 
   constructor(scope: Construct, id: string, props: EncryptedVaultProps) {

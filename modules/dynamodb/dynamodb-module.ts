@@ -40,7 +40,9 @@ export interface DynamodbModuleProps {
  * keys of the table and its indexes. Services reach it through the VPC's gateway endpoint.
  */
 export class DynamodbModule extends Construct {
+  /** The table's name. */
   public readonly tableName: string;
+  /** The table's ARN. */
   public readonly tableArn: string;
   /** ARN pattern of the table's indexes: what Query and Scan on an index are authorized against. */
   public readonly indexArns: string;

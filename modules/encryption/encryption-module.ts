@@ -29,6 +29,7 @@ export interface EncryptionModuleProps {
 export class EncryptionModule extends Construct {
   /** The logs key's ARN, available once its policy is in place: the log groups' kms_key_id. */
   public readonly logsKmsKeyArn: string;
+  /** The logs key's alias, `alias/<name>-logs`. */
   public readonly logsKmsKeyAlias: string;
 
   constructor(scope: Construct, id: string, props: EncryptionModuleProps) {

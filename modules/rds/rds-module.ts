@@ -74,8 +74,11 @@ export class RdsModule extends Construct {
   public readonly address: string;
   /** "address:port". */
   public readonly endpoint: string;
+  /** The port the database listens on. */
   public readonly port: number;
+  /** The database created on the instance. */
   public readonly databaseName: string;
+  /** The master user's name (its password is in `secretArn`). */
   public readonly username: string;
   /** The Secrets Manager secret holding the master user's credentials, JSON keys "username" and "password". */
   public readonly secretArn: string;
@@ -83,6 +86,7 @@ export class RdsModule extends Construct {
   public readonly kmsKeyArn: string;
   /** The instance's security group: no rule of its own; clients add ingress on the port. */
   public readonly securityGroupId: string;
+  /** The DB instance's ARN. */
   public readonly instanceArn: string;
   /** The read replica's DNS name, when there is one. */
   public readonly readerAddress?: string;

@@ -47,12 +47,15 @@ export interface SharedStorageModuleProps {
  * owned by that user. The file system's policy refuses clients without TLS or an access point.
  */
 export class SharedStorageModule extends Construct {
+  /** The EFS file system's id. */
   public readonly fileSystemId: string;
+  /** The EFS file system's ARN. */
   public readonly fileSystemArn: string;
   /** The mount targets' security group: clients add ingress on 2049 from their own group. */
   public readonly securityGroupId: string;
   /** Access point per service name. */
   public readonly accessPoints: Readonly<Record<string, ServiceAccessPoint>>;
+  /** The file system's KMS key. */
   public readonly kmsKeyArn: string;
 
   constructor(scope: Construct, id: string, props: SharedStorageModuleProps) {

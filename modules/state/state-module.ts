@@ -27,6 +27,7 @@ export interface StateModuleProps {
  * lock tables (key "LockID"), on-demand, with point-in-time recovery, encrypted with that key.
  */
 export class StateModule extends Construct {
+  /** The KMS key of the state buckets. */
   public readonly kmsKeyArn: string;
   /** Bucket ARN per bucket name. */
   public readonly bucketArns: Readonly<Record<string, string>>;

@@ -36,8 +36,11 @@ export interface StaticObjectsModuleProps {
  * declare `staticObjects` in their manifest get its name and least-privilege access to it.
  */
 export class StaticObjectsModule extends Construct {
+  /** The bucket's name. */
   public readonly bucketName: string;
+  /** The bucket's ARN. */
   public readonly bucketArn: string;
+  /** The bucket's regional domain name. */
   public readonly bucketRegionalDomainName: string;
   /** The key that encrypts the objects: readers need kms:Decrypt, writers kms:GenerateDataKey too. */
   public readonly kmsKeyArn: string;

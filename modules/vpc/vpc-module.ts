@@ -71,22 +71,35 @@ export interface VpcModuleProps {
  * network ACL stripped of their rules.
  */
 export class VpcModule extends Construct {
+  /** The VPC id. */
   public readonly vpcId: string;
+  /** The VPC's CIDR block. */
   public readonly vpcCidr: string;
+  /** Public subnet ids, in the order of `azs`. */
   public readonly publicSubnetIds: string[];
+  /** Private subnet ids, in the order of `azs`. */
   public readonly privateSubnetIds: string[];
+  /** The public route table. */
   public readonly publicRouteTableId: string;
+  /** One private route table per AZ. */
   public readonly privateRouteTableIds: string[];
+  /** NAT gateway ids (none with `natStrategy: "none"`). */
   public readonly natGatewayIds: string[];
+  /** The NAT gateways' public IPs (for allow-lists elsewhere). */
   public readonly natPublicIps: string[];
+  /** The S3 gateway endpoint. */
   public readonly s3EndpointId: string;
+  /** The DynamoDB gateway endpoint. */
   public readonly dynamodbEndpointId: string;
   /** The prefix list of DynamoDB's addresses in the region: the destination of security group rules to it. */
   public readonly dynamodbPrefixListId: string;
   /** Interface endpoint id per service (empty without interface endpoints). */
   public readonly interfaceEndpointIds: Readonly<Record<string, string>>;
+  /** The public tier's network ACL. */
   public readonly publicNetworkAclId: string;
+  /** The private tier's network ACL. */
   public readonly privateNetworkAclId: string;
+  /** The log group of the VPC flow logs. */
   public readonly flowLogGroupName: string;
 
   constructor(scope: Construct, id: string, props: VpcModuleProps) {

@@ -37,8 +37,11 @@ export interface WafModuleProps {
  * Logs with credentials redacted.
  */
 export class WafModule extends Construct {
+  /** The web ACL's ARN. */
   public readonly webAclArn: string;
+  /** Its name (for CloudWatch metrics). */
   public readonly webAclName: string;
+  /** The log group of its request logs. */
   public readonly logGroupName: string;
 
   constructor(scope: Construct, id: string, props: WafModuleProps) {
