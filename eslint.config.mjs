@@ -68,6 +68,25 @@ export default tseslint.config(
     },
   },
   {
+    // Shared constructs are what modules build on: they never reach up into modules or stacks.
+    files: ["constructs/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          ...deepProviderImportsOnly,
+          patterns: [
+            ...deepProviderImportsOnly.patterns,
+            {
+              regex: "^\\.\\./(modules|stacks)(/|$)",
+              message: "A shared construct must not import modules or stacks; take what it needs as a prop.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests edit arbitrary JSON configuration in place.
     files: ["__tests__/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -64,11 +64,6 @@ export class EnvironmentStack extends TerraformStack {
       forceDestroy: !env.deletionProtection,
     });
 
-    const staticObjects = new StaticObjectsModule(this, "static-objects", {
-      name,
-      deletionProtection: env.deletionProtection,
-    });
-
     // One routing plan decides the listeners, the load balancer's security group and the
     // network ACLs, so none of them can admit a port the others do not.
     const routing = loadBalancerRouting(env);
@@ -97,6 +92,12 @@ export class EnvironmentStack extends TerraformStack {
       subnetIds: vpc.publicSubnetIds,
       deletionProtection: env.deletionProtection,
       accessLogExpirationDays: env.security.accessLogs.expirationDays,
+    });
+
+    const staticObjects = new StaticObjectsModule(this, "static-objects", {
+      name,
+      serverAccessLogs: alb.serverAccessLogs,
+      deletionProtection: env.deletionProtection,
     });
 
     new WafModule(this, "waf", {

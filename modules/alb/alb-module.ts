@@ -7,7 +7,7 @@ import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
 import { markListenerIngress } from "../../policy";
-import { AccessLogBucket } from "./access-log-bucket";
+import { accessLogBucket, SERVER_ACCESS_LOG_PREFIX } from "./access-log-bucket";
 import { planListeners, type ListenerPlanInput, type RoutedService } from "./listener-plan";
 import { createListeners } from "./listeners";
 
@@ -87,6 +87,11 @@ export class AlbModule extends Construct {
   /** The bucket the access logs are written to. */
   public readonly accessLogBucketName: string;
   public readonly accessLogBucketArn: string;
+  /**
+   * Where the environment's other buckets (named "<name>-…") deliver their S3 server access logs:
+   * the access log bucket, under its own prefix.
+   */
+  public readonly serverAccessLogs: { readonly bucketName: string; readonly prefix: string };
 
   constructor(scope: Construct, id: string, props: AlbModuleProps) {
     super(scope, id);
@@ -124,11 +129,12 @@ export class AlbModule extends Construct {
     }
 
     const logPrefix = name;
-    const accessLogs = new AccessLogBucket(this, "access-logs", {
+    const accessLogs = accessLogBucket(this, {
       bucketPrefix: `${name}-alb-logs-`,
       region: props.region,
       accountId: props.accountId,
       logPrefix,
+      sourceBucketPrefix: `${name}-`,
       expirationDays: props.accessLogExpirationDays ?? 90,
       forceDestroy: !deletionProtection,
     });
@@ -198,5 +204,6 @@ export class AlbModule extends Construct {
     this.serviceUrls = listeners.serviceUrls;
     this.accessLogBucketName = accessLogs.bucketName;
     this.accessLogBucketArn = accessLogs.bucketArn;
+    this.serverAccessLogs = { bucketName: accessLogs.bucketName, prefix: SERVER_ACCESS_LOG_PREFIX };
   }
 }

@@ -3,9 +3,9 @@ import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
+import { ManagedKey } from "../../constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
 import { parameterGroupFamily, postgresParameters } from "./parameters";
 
@@ -98,10 +98,11 @@ export class RdsModule extends Construct {
     const allocatedStorage = props.allocatedStorageGb ?? 20;
     const maxAllocatedStorage = props.maxAllocatedStorageGb ?? 100;
 
-    const key = new KmsKey(this, "key", {
+    const key = new ManagedKey(this, "key", {
       description: `Encrypts the ${props.databaseName} database of ${identifier}: storage, Performance Insights, master password`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
+      // Storage and Performance Insights through RDS, the master password through Secrets
+      // Manager, snapshots copied by AWS Backup.
+      usedThrough: ["rds", "secretsmanager", "backup"],
     });
     new KmsAlias(this, "key-alias", {
       name: fitName([`alias/${identifier}-postgres`], AWS_NAME_LIMITS.kmsAlias),
@@ -150,7 +151,7 @@ export class RdsModule extends Construct {
       instanceClass: props.instanceClass ?? "db.t4g.micro",
       storageType: "gp3",
       storageEncrypted: true,
-      kmsKeyId: key.arn,
+      kmsKeyId: key.keyArn,
       maxAllocatedStorage: maxAllocatedStorage > allocatedStorage ? maxAllocatedStorage : undefined,
       port,
       vpcSecurityGroupIds: [securityGroup.id],
@@ -163,7 +164,7 @@ export class RdsModule extends Construct {
       deletionProtection,
       enabledCloudwatchLogsExports: [...EXPORTED_LOGS],
       performanceInsightsEnabled: performanceInsights,
-      performanceInsightsKmsKeyId: performanceInsights ? key.arn : undefined,
+      performanceInsightsKmsKeyId: performanceInsights ? key.keyArn : undefined,
       performanceInsightsRetentionPeriod: performanceInsights ? 7 : undefined,
     };
 
@@ -176,7 +177,7 @@ export class RdsModule extends Construct {
       dbName: props.databaseName,
       username: props.username,
       manageMasterUserPassword: true,
-      masterUserSecretKmsKeyId: key.arn,
+      masterUserSecretKmsKeyId: key.keyArn,
       dbSubnetGroupName: subnetGroup.name,
       multiAz: props.multiAz ?? false,
       backupRetentionPeriod: props.backupRetentionDays ?? 7,
@@ -212,7 +213,7 @@ export class RdsModule extends Construct {
     this.databaseName = props.databaseName;
     this.username = props.username;
     this.secretArn = instance.masterUserSecret.get(0).secretArn;
-    this.kmsKeyArn = key.arn;
+    this.kmsKeyArn = key.keyArn;
     this.securityGroupId = securityGroup.id;
     this.instanceArn = instance.arn;
   }

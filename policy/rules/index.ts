@@ -7,12 +7,14 @@ import { efsTransitEncryption } from "./efs-transit-encryption";
 import { iamManagedPolicies } from "./iam-managed-policies";
 import { iamWildcardActions } from "./iam-wildcard-actions";
 import { iamWildcardResources } from "./iam-wildcard-resources";
+import { kmsKeyPolicy } from "./kms-key-policy";
 import { kmsRotation } from "./kms-rotation";
 import { logEncryption } from "./log-encryption";
 import { logRetention } from "./log-retention";
 import { networkAclIngress } from "./network-acl-ingress";
 import { networkPublicIngress } from "./network-public-ingress";
 import { rdsEncryption } from "./rds-encryption";
+import { s3AccessLogging } from "./s3-access-logging";
 import { s3Encryption } from "./s3-encryption";
 import { s3PublicAccess } from "./s3-public-access";
 import { s3TlsOnly } from "./s3-tls-only";
@@ -29,8 +31,10 @@ export const RULES = [
   efsTransitEncryption,
   backupVaultEncryption,
   kmsRotation,
+  kmsKeyPolicy,
   s3PublicAccess,
   s3TlsOnly,
+  s3AccessLogging,
   iamWildcardActions,
   iamWildcardResources,
   iamManagedPolicies,
