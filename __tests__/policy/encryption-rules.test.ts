@@ -9,10 +9,11 @@ import { backupVaultEncryption } from "../../policy/rules/backup-vault-encryptio
 import { dynamodbEncryption } from "../../policy/rules/dynamodb-encryption";
 import { efsEncryption } from "../../policy/rules/efs-encryption";
 import { efsTransitEncryption } from "../../policy/rules/efs-transit-encryption";
+import { kmsKeyPolicy } from "../../policy/rules/kms-key-policy";
 import { kmsRotation } from "../../policy/rules/kms-rotation";
 import { rdsEncryption } from "../../policy/rules/rds-encryption";
 import { s3Encryption } from "../../policy/rules/s3-encryption";
-import { bucket, rotatedKey } from "../support/policy-fixtures";
+import { bucket, keyPolicy, rotatedKey } from "../support/policy-fixtures";
 import { describePolicyRules } from "../support/policy-rule-cases";
 
 const database = (scope: Construct, settings: Partial<DbInstanceConfig>) =>
@@ -122,11 +123,44 @@ describePolicyRules("encryption rules", [
     violating: (stack) => new KmsKey(stack, "key", {}),
     compliant: (stack) => {
       rotatedKey(stack);
-      new KmsKey(stack, "signing-key", {
+      const signingKey = new KmsKey(stack, "signing-key", {
         customerMasterKeySpec: "ECC_NIST_P256",
         keyUsage: "SIGN_VERIFY",
       });
+      keyPolicy(stack, signingKey, "signing-key-policy");
     },
     findings: [["key", "enable_key_rotation is not true"]],
+  },
+  {
+    title: "a key left with KMS's default policy",
+    rule: kmsKeyPolicy,
+    violating: (stack) => new KmsKey(stack, "key", { enableKeyRotation: true }),
+    compliant: (stack) => {
+      const key = new KmsKey(stack, "key", { enableKeyRotation: true });
+      keyPolicy(stack, key);
+    },
+    findings: [["key", "has no key policy (KMS attaches its default)"]],
+  },
+  {
+    title: "a key whose policy is written on the key itself",
+    rule: kmsKeyPolicy,
+    violating: (stack) => new KmsKey(stack, "key", { enableKeyRotation: true }),
+    compliant: (stack) =>
+      new KmsKey(stack, "key", {
+        enableKeyRotation: true,
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Sid: "AccountAdministersKey",
+              Effect: "Allow",
+              Principal: { AWS: "arn:aws:iam::111122223333:root" },
+              Action: ["kms:DescribeKey", "kms:PutKeyPolicy"],
+              Resource: "*",
+            },
+          ],
+        }),
+      }),
+    findings: [["key", "has no key policy (KMS attaches its default)"]],
   },
 ]);

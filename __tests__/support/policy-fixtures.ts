@@ -3,15 +3,32 @@ import {
   type DataAwsIamPolicyDocumentStatement,
 } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import type { Construct } from "constructs";
 
-/** A key the policy accepts: rotated yearly. */
+/** A key the policy accepts: rotated yearly, with a key policy of its own. */
 export function rotatedKey(scope: Construct, id = "key"): KmsKey {
-  return new KmsKey(scope, id, { enableKeyRotation: true });
+  const key = new KmsKey(scope, id, { enableKeyRotation: true });
+  keyPolicy(scope, key, `${id}-own-policy`);
+  return key;
+}
+
+/** An explicit key policy for the key: the account administers it. */
+export function keyPolicy(scope: Construct, key: KmsKey, id = "key-policy"): KmsKeyPolicy {
+  const document = policyDocument(scope, `${id}-document`, [
+    {
+      sid: "AccountAdministersKey",
+      principals: [{ type: "AWS", identifiers: ["arn:aws:iam::111122223333:root"] }],
+      actions: ["kms:DescribeKey", "kms:PutKeyPolicy"],
+      resources: ["*"],
+    },
+  ]);
+  return new KmsKeyPolicy(scope, id, { keyId: key.keyId, policy: document.json });
 }
 
 /** A policy document of the given statements. */
@@ -32,6 +49,8 @@ export interface BucketOptions {
   readonly statements?: DataAwsIamPolicyDocumentStatement[];
   /** Whether the bucket policy denies plain HTTP. @default true */
   readonly tlsOnly?: boolean;
+  /** Whether server access logs go to a log bucket. @default true */
+  readonly accessLogs?: boolean;
 }
 
 type PublicAccessSetting =
@@ -40,6 +59,13 @@ type PublicAccessSetting =
 /** A bucket the policy accepts, or one that breaks exactly what the options say. */
 export function bucket(scope: Construct, options: BucketOptions = {}): S3Bucket {
   const bucket = new S3Bucket(scope, "bucket", { bucket: "policy-test-bucket" });
+  if (options.accessLogs ?? true) {
+    new S3BucketLoggingA(scope, "logging", {
+      bucket: bucket.id,
+      targetBucket: "policy-test-logs",
+      targetPrefix: "policy-test-bucket/",
+    });
+  }
   const encryption = options.encryption ?? "aws:kms";
   if (encryption !== "none") {
     new S3BucketServerSideEncryptionConfigurationA(scope, "encryption", {
