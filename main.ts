@@ -17,7 +17,7 @@ import { SharedStorageModule } from "./modules/shared-storage";
 import { StaticObjectsModule } from "./modules/static-objects";
 import { VpcModule } from "./modules/vpc";
 import { WafModule } from "./modules/waf";
-import { applySecurityPolicy } from "./policy";
+import { applySecurityPolicy, suppress } from "./policy";
 import { useAwsProvider } from "./stacks/aws-provider";
 import { databaseConnection, tableAccess } from "./stacks/datastore-wiring";
 import { DATABASE_PORT, loadBalancerRouting, trafficPorts } from "./stacks/edge-traffic";
@@ -36,6 +36,13 @@ export class EnvironmentStack extends TerraformStack {
   constructor(scope: Construct, env: EnvironmentConfig, source: SourceSettings) {
     super(scope, env.name);
     applySecurityPolicy(this);
+    if (env.logRetentionDays < 365) {
+      suppress(
+        this,
+        "SEC-LOG-003",
+        `the environment keeps its logs ${env.logRetentionDays} days (logRetentionDays), a cost choice for an environment that is not production`,
+      );
+    }
     const name = `${env.project}-${env.name}`;
     const services = env.services;
     const tags = { Project: env.project, Environment: env.name, ManagedBy: "cdktf", ...env.tags };

@@ -39,6 +39,11 @@ export interface HardenedBucketProps {
   readonly encryption: BucketEncryption;
   /** Server access logging. */
   readonly accessLogs: BucketAccessLogs;
+  /**
+   * Why the bucket's objects need no copy in another region (cross-region replication is not
+   * set up by this construct).
+   */
+  readonly noReplicationBecause: string;
   /** Lifecycle rules (expirations, noncurrent versions, unfinished uploads); at least one. */
   readonly lifecycleRules: readonly S3BucketLifecycleConfigurationRule[];
   /**
@@ -130,6 +135,12 @@ export class HardenedBucket extends Construct {
       dependsOn: [versioning],
     });
     this.logAccess(bucket, props.accessLogs);
+    suppress(bucket, "SEC-S3-004", props.noReplicationBecause);
+    suppress(
+      bucket,
+      "SEC-S3-005",
+      "nothing in the system reacts to this bucket's object events, so there is no one to notify",
+    );
 
     this.bucket = bucket;
     this.bucketName = bucket.bucket;

@@ -45,6 +45,8 @@ export function accessLogBucket(scope: Construct, props: AccessLogBucketProps): 
       noneBecause:
         "the environment's log bucket: server access logs of itself would log every log delivery, and there is no other log bucket to send them to",
     },
+    noReplicationBecause:
+      "logs expire after the environment's access-log expiration; a second region would only keep a copy of what is deleted anyway",
     policyStatements: (bucketArn) => {
       const partition = Fn.element(Fn.split(":", bucketArn), 1);
       return [

@@ -6,7 +6,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
-import { markListenerIngress } from "../../policy";
+import { markListenerIngress, suppress } from "../../policy";
 import { accessLogBucket, SERVER_ACCESS_LOG_PREFIX } from "./access-log-bucket";
 import { planListeners, type ListenerPlanInput, type RoutedService } from "./listener-plan";
 import { createListeners } from "./listeners";
@@ -152,6 +152,18 @@ export class AlbModule extends Construct {
       dependsOn: [accessLogs.policy],
       tags: { Name: name },
     });
+    suppress(
+      lb,
+      "SEC-ELB-002",
+      "the system's front door: internet-facing by design, open only on its listener ports (security group and network ACL from one plan) and behind the WAF web ACL",
+    );
+    if (!deletionProtection) {
+      suppress(
+        lb,
+        "SEC-DEL-001",
+        "deletion protection is off because the environment turned it off (deletionProtection, on in production): a trial environment is destroyed whole",
+      );
+    }
 
     const targetGroups = new Map(
       services.map((service) => {
@@ -177,6 +189,11 @@ export class AlbModule extends Construct {
           },
           tags: { Name: `${name}-${service.name}`, Service: service.name },
         });
+        suppress(
+          targetGroup,
+          "SEC-ELB-003",
+          "TLS ends at the load balancer: the targets are tasks in private subnets that admit only the load balancer's security group, and hold no certificate",
+        );
         return [service.name, targetGroup] as const;
       }),
     );

@@ -7,6 +7,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
 import { ManagedKey } from "../../constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { suppress } from "../../policy";
 import { parameterGroupFamily, postgresParameters } from "./parameters";
 
 /** The PostgreSQL logs exported to CloudWatch Logs. */
@@ -189,6 +190,7 @@ export class RdsModule extends Construct {
       tags: { Name: identifier, ...props.tags },
       dependsOn: logGroups(identifier),
     });
+    acceptExceptions(instance, { deletionProtection, multiAz: props.multiAz ?? false });
 
     if (props.readReplica) {
       const replicaIdentifier = fitName([identifier, "replica"], AWS_NAME_LIMITS.dbIdentifier);
@@ -203,6 +205,7 @@ export class RdsModule extends Construct {
         tags: { Name: replicaIdentifier },
         dependsOn: logGroups(replicaIdentifier),
       });
+      acceptExceptions(replica, { deletionProtection, multiAz: true });
       this.readerAddress = replica.address;
     }
 
@@ -216,5 +219,36 @@ export class RdsModule extends Construct {
     this.kmsKeyArn = key.keyArn;
     this.securityGroupId = securityGroup.id;
     this.instanceArn = instance.arn;
+  }
+}
+
+/** The deliberate exceptions to the security policy of one database instance, with their reasons. */
+function acceptExceptions(
+  instance: DbInstance,
+  settings: { readonly deletionProtection: boolean; readonly multiAz: boolean },
+): void {
+  suppress(
+    instance,
+    "SEC-RDS-002",
+    "Performance Insights (on, encrypted with the database's key) and CloudWatch's RDS metrics watch the database; Enhanced Monitoring would write OS metrics to the account-wide RDSOSMetrics log group, which no stack owns, encrypts with its logs key or gives a retention",
+  );
+  suppress(
+    instance,
+    "SEC-RDS-003",
+    "a non-default port only hides the database from scanners that cannot reach it anyway: it lives in private subnets and admits only its clients' security groups, over TLS, with a password only Secrets Manager holds",
+  );
+  if (!settings.deletionProtection) {
+    suppress(
+      instance,
+      "SEC-DEL-001",
+      "deletion protection is off because the environment turned it off (deletionProtection, on in production): a trial environment is destroyed whole",
+    );
+  }
+  if (!settings.multiAz) {
+    suppress(
+      instance,
+      "SEC-RDS-001",
+      "a single AZ because the environment chose it (database.multiAz, on in production): a standby doubles the cost of a trial environment",
+    );
   }
 }

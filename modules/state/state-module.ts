@@ -73,6 +73,8 @@ export class StateModule extends Construct {
           // Every environment's state lives here: Terraform refuses a plan that would delete it.
           preventDestroy: true,
           encryption: { kmsKeyArn: key.keyArn },
+          noReplicationBecause:
+            "state is versioned (replaced versions kept), protected from destroy, and each environment's resources can be imported again should the region be lost; a second region would need a second key and state stack",
           accessLogs: {
             bucketName: logBucket.bucketName,
             prefix: `${STATE_ACCESS_LOG_PREFIX}${bucketName}/`,
@@ -130,6 +132,8 @@ export class StateModule extends Construct {
       bucketPrefix: prefix,
       nameTag: `${stateBuckets.join(" ")} access logs`,
       preventDestroy: true,
+      noReplicationBecause:
+        "access logs of the state buckets, kept for their expiration; a second region would only copy an audit trail the region's CloudTrail also holds",
       encryption: {
         s3ManagedBecause:
           "S3 server access logging delivers logs only to buckets encrypted with S3-managed keys (SSE-S3); a KMS default encryption would stop log delivery",

@@ -63,6 +63,8 @@ export class StaticObjectsModule extends Construct {
       forceDestroy: !deletionProtection,
       preventDestroy: deletionProtection,
       encryption: { kmsKeyArn: key.keyArn },
+      noReplicationBecause:
+        "objects are versioned and kept after deletion for the noncurrent-version days; a copy in a second region is a disaster-recovery choice the environment has not made (add a replication configuration when it does)",
       accessLogs: {
         bucketName: props.serverAccessLogs.bucketName,
         prefix: `${props.serverAccessLogs.prefix}static-objects/`,

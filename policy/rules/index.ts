@@ -1,3 +1,15 @@
+import { deletionProtection } from "./deletion-protection";
+import { ecrCustomerKey } from "./ecr-customer-key";
+import {
+  loadBalancerInternetFacing,
+  loadBalancerListenerTls,
+  loadBalancerTargetTls,
+} from "./load-balancer-tls";
+import { logRetentionYear } from "./log-retention-year";
+import { rdsDefaultPort, rdsEnhancedMonitoring, rdsMultiAz } from "./rds-resilience";
+import { s3EventNotifications } from "./s3-event-notifications";
+import { s3Replication } from "./s3-replication";
+import { snsTopics } from "./sns-topics";
 import { backupVaultEncryption } from "./backup-vault-encryption";
 import { dynamodbEncryption } from "./dynamodb-encryption";
 import { ecrImmutableTags } from "./ecr-immutable-tags";
@@ -35,13 +47,25 @@ export const RULES = [
   s3PublicAccess,
   s3TlsOnly,
   s3AccessLogging,
+  s3Replication,
+  s3EventNotifications,
   iamWildcardActions,
   iamWildcardResources,
   iamManagedPolicies,
   logRetention,
   logEncryption,
+  logRetentionYear,
   ecrScanOnPush,
   ecrImmutableTags,
+  ecrCustomerKey,
+  snsTopics,
+  deletionProtection,
+  rdsMultiAz,
+  rdsEnhancedMonitoring,
+  rdsDefaultPort,
+  loadBalancerListenerTls,
+  loadBalancerInternetFacing,
+  loadBalancerTargetTls,
   taskPlaintextSecrets,
 ] as const;
 
