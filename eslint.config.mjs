@@ -79,7 +79,8 @@ export default tseslint.config(
             ...deepProviderImportsOnly.patterns,
             {
               regex: "^\\.\\./(modules|stacks)(/|$)",
-              message: "A shared construct must not import modules or stacks; take what it needs as a prop.",
+              message:
+                "A shared construct must not import modules or stacks; take what it needs as a prop.",
             },
           ],
         },

@@ -40,7 +40,7 @@ export class EnvironmentStack extends TerraformStack {
       suppress(
         this,
         "SEC-LOG-003",
-        `the environment keeps its logs ${env.logRetentionDays} days (logRetentionDays), a cost choice for an environment that is not production`,
+        `the environment keeps its logs ${env.logRetentionDays} days (logRetentionDays): its own choice of cost against how far back an investigation can look`,
       );
     }
     const name = `${env.project}-${env.name}`;

@@ -41,8 +41,6 @@ const alarm = (synth: Synthesized, name: string) => {
   if (!found) throw new Error(`no alarm ${name}`);
   return found;
 };
-const dataId = (synth: Synthesized, type: string, fragment: string) =>
-  Object.keys(synth.json.data?.[type] ?? {}).find((id) => id.includes(fragment))!;
 const documentOf = (synth: Synthesized, reference: unknown) => {
   const id = /^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/.exec(String(reference))?.[1];
   return synth.json.data!.aws_iam_policy_document[id!] as { statement: Record<string, any>[] };

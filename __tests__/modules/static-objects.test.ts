@@ -1,5 +1,5 @@
 import { StaticObjectsModule } from "../../modules/static-objects";
-import { synthScope } from "../support/synth";
+import { statementsOf, synthScope } from "../support/synth";
 
 const LOGS = { bucketName: "shop-logs", prefix: "s3-access-logs/" };
 
@@ -69,9 +69,7 @@ describe("StaticObjectsModule", () => {
     const synth = synthScope(
       (scope) => new StaticObjectsModule(scope, "static", { name: "x", serverAccessLogs: LOGS }),
     );
-    const keyPolicy = String(synth.resource("aws_kms_key_policy").policy);
-    const documentId = /^\$\{data\.aws_iam_policy_document\.(.+)\.json\}$/.exec(keyPolicy)![1];
-    const statements = synth.json.data!.aws_iam_policy_document[documentId].statement;
+    const statements = statementsOf(synth, synth.resource("aws_kms_key_policy").policy);
     expect(statements[1].condition[0]).toMatchObject({
       variable: "kms:ViaService",
       values: [expect.stringMatching(/^s3\..+\.amazonaws\.com$/)],

@@ -22,6 +22,11 @@ const database = (scope: Construct, settings: Partial<DbInstanceConfig>) =>
     engine: "postgres",
     instanceClass: "db.t4g.micro",
     allocatedStorage: 20,
+    multiAz: true,
+    deletionProtection: true,
+    monitoringInterval: 60,
+    monitoringRoleArn: "arn:aws:iam::111122223333:role/policy-test-monitoring",
+    port: 6432,
     ...settings,
   });
 

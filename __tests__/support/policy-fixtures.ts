@@ -6,8 +6,10 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
+import { S3BucketNotification } from "@cdktf/provider-aws/lib/s3-bucket-notification";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketReplicationConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-replication-configuration";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import type { Construct } from "constructs";
 
@@ -51,6 +53,10 @@ export interface BucketOptions {
   readonly tlsOnly?: boolean;
   /** Whether server access logs go to a log bucket. @default true */
   readonly accessLogs?: boolean;
+  /** Whether objects are replicated to another region. @default true */
+  readonly replication?: boolean;
+  /** Whether object events are sent to EventBridge. @default true */
+  readonly notifications?: boolean;
 }
 
 type PublicAccessSetting =
@@ -65,6 +71,22 @@ export function bucket(scope: Construct, options: BucketOptions = {}): S3Bucket 
       targetBucket: "policy-test-logs",
       targetPrefix: "policy-test-bucket/",
     });
+  }
+  if (options.replication ?? true) {
+    new S3BucketReplicationConfigurationA(scope, "replication", {
+      bucket: bucket.id,
+      role: "arn:aws:iam::111122223333:role/policy-test-replication",
+      rule: [
+        {
+          id: "replica",
+          status: "Enabled",
+          destination: { bucket: "arn:aws:s3:::policy-test-bucket-replica" },
+        },
+      ],
+    });
+  }
+  if (options.notifications ?? true) {
+    new S3BucketNotification(scope, "notification", { bucket: bucket.id, eventbridge: true });
   }
   const encryption = options.encryption ?? "aws:kms";
   if (encryption !== "none") {
