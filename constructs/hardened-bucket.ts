@@ -53,7 +53,7 @@ export interface HardenedBucketProps {
   readonly policyStatements?: (bucketArn: string) => DataAwsIamPolicyDocumentStatement[];
   /** Let `terraform destroy` delete the bucket with its objects. @default false */
   readonly forceDestroy?: boolean;
-  /** Refuse any plan that would delete the bucket (`prevent_destroy`). @default false */
+  /** Refuse any plan that would delete the bucket (`prevent_destroy`). @default not set (false) */
   readonly preventDestroy?: boolean;
   /** The bucket's Name tag. */
   readonly nameTag: string;
@@ -91,7 +91,9 @@ export class HardenedBucket extends Construct {
       bucket: props.bucketName,
       bucketPrefix: props.bucketPrefix,
       forceDestroy: props.forceDestroy ?? false,
-      ...(props.preventDestroy && { lifecycle: { preventDestroy: true } }),
+      ...(props.preventDestroy !== undefined && {
+        lifecycle: { preventDestroy: props.preventDestroy },
+      }),
       tags: { Name: props.nameTag },
     });
     const versioning = new S3BucketVersioningA(this, "versioning", {

@@ -32,8 +32,8 @@ describe("StaticObjectsModule", () => {
     );
     expect(synth.resource("aws_s3_bucket")).toMatchObject({
       force_destroy: true,
+      lifecycle: { prevent_destroy: false },
     });
-    expect(synth.resource("aws_s3_bucket").lifecycle).toBeUndefined();
     expect(synth.resource("aws_s3_bucket_lifecycle_configuration").rule).toEqual([
       expect.objectContaining({ noncurrent_version_expiration: [{ noncurrent_days: 7 }] }),
     ]);
