@@ -1,5 +1,4 @@
 import { BackupVault } from "@cdktf/provider-aws/lib/backup-vault";
-import { DbInstance, type DbInstanceConfig } from "@cdktf/provider-aws/lib/db-instance";
 import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { EfsFileSystem } from "@cdktf/provider-aws/lib/efs-file-system";
@@ -13,22 +12,8 @@ import { kmsKeyPolicy } from "../../policy/rules/kms-key-policy";
 import { kmsRotation } from "../../policy/rules/kms-rotation";
 import { rdsEncryption } from "../../policy/rules/rds-encryption";
 import { s3Encryption } from "../../policy/rules/s3-encryption";
-import { bucket, keyPolicy, rotatedKey } from "../support/policy-fixtures";
+import { bucket, database, keyPolicy, rotatedKey } from "../support/policy-fixtures";
 import { describePolicyRules } from "../support/policy-rule-cases";
-
-const database = (scope: Construct, settings: Partial<DbInstanceConfig>) =>
-  new DbInstance(scope, "database", {
-    identifier: "policy-test",
-    engine: "postgres",
-    instanceClass: "db.t4g.micro",
-    allocatedStorage: 20,
-    multiAz: true,
-    deletionProtection: true,
-    monitoringInterval: 60,
-    monitoringRoleArn: "arn:aws:iam::111122223333:role/policy-test-monitoring",
-    port: 6432,
-    ...settings,
-  });
 
 const table = (scope: Construct, encrypted: boolean) =>
   new DynamodbTable(scope, "table", {

@@ -1,5 +1,5 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { DbInstance, type DbInstanceConfig } from "@cdktf/provider-aws/lib/db-instance";
+import type { DbInstanceConfig } from "@cdktf/provider-aws/lib/db-instance";
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { Lb, type LbConfig } from "@cdktf/provider-aws/lib/lb";
 import { LbListener, type LbListenerConfig } from "@cdktf/provider-aws/lib/lb-listener";
@@ -23,27 +23,12 @@ import {
 import { s3EventNotifications } from "../../policy/rules/s3-event-notifications";
 import { s3Replication } from "../../policy/rules/s3-replication";
 import { snsTopics } from "../../policy/rules/sns-topics";
-import { bucket, policyDocument, rotatedKey } from "../support/policy-fixtures";
+import { bucket, database, policyDocument, rotatedKey } from "../support/policy-fixtures";
 import { describePolicyRules } from "../support/policy-rule-cases";
 
 /** A database every rule accepts, with the given settings changed. */
-const database = (scope: Construct, settings: Partial<DbInstanceConfig> = {}) => {
-  const key = rotatedKey(scope);
-  return new DbInstance(scope, "database", {
-    identifier: "policy-test",
-    engine: "postgres",
-    instanceClass: "db.t4g.micro",
-    allocatedStorage: 20,
-    storageEncrypted: true,
-    kmsKeyId: key.arn,
-    multiAz: true,
-    deletionProtection: true,
-    monitoringInterval: 60,
-    monitoringRoleArn: "arn:aws:iam::111122223333:role/policy-test-monitoring",
-    port: 6432,
-    ...settings,
-  });
-};
+const encryptedDatabase = (scope: Construct, settings: Partial<DbInstanceConfig> = {}) =>
+  database(scope, { storageEncrypted: true, kmsKeyId: rotatedKey(scope).arn, ...settings });
 
 /** A load balancer every rule accepts, with the given settings changed. */
 const loadBalancer = (scope: Construct, settings: Partial<LbConfig> = {}) =>
@@ -131,12 +116,12 @@ describePolicyRules("the public rule sets' remaining checks", [
     rule: deletionProtection,
     violating: (stack) => {
       loadBalancer(stack, { enableDeletionProtection: false });
-      database(stack, { deletionProtection: false });
+      encryptedDatabase(stack, { deletionProtection: false });
       return stack;
     },
     compliant: (stack) => {
       loadBalancer(stack);
-      database(stack);
+      encryptedDatabase(stack);
     },
     findings: [
       ["load-balancer", "enable_deletion_protection is not true"],
@@ -146,23 +131,23 @@ describePolicyRules("the public rule sets' remaining checks", [
   {
     title: "a database in one AZ",
     rule: rdsMultiAz,
-    violating: (stack) => database(stack, { multiAz: false }),
-    compliant: (stack) => database(stack),
+    violating: (stack) => encryptedDatabase(stack, { multiAz: false }),
+    compliant: (stack) => encryptedDatabase(stack),
     findings: [["database", "multi_az is not true"]],
   },
   {
     title: "a database without Enhanced Monitoring",
     rule: rdsEnhancedMonitoring,
     violating: (stack) =>
-      database(stack, { monitoringInterval: undefined, monitoringRoleArn: undefined }),
-    compliant: (stack) => database(stack),
+      encryptedDatabase(stack, { monitoringInterval: undefined, monitoringRoleArn: undefined }),
+    compliant: (stack) => encryptedDatabase(stack),
     findings: [["database", "monitoring_interval is not set"]],
   },
   {
     title: "a database on its engine's default port",
     rule: rdsDefaultPort,
-    violating: (stack) => database(stack, { port: undefined }),
-    compliant: (stack) => database(stack),
+    violating: (stack) => encryptedDatabase(stack, { port: undefined }),
+    compliant: (stack) => encryptedDatabase(stack),
     findings: [["database", "listens on 5432, the postgres default"]],
   },
   {

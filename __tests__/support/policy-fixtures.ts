@@ -2,6 +2,7 @@ import {
   DataAwsIamPolicyDocument,
   type DataAwsIamPolicyDocumentStatement,
 } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { DbInstance, type DbInstanceConfig } from "@cdktf/provider-aws/lib/db-instance";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
@@ -31,6 +32,22 @@ export function keyPolicy(scope: Construct, key: KmsKey, id = "key-policy"): Kms
     },
   ]);
   return new KmsKeyPolicy(scope, id, { keyId: key.keyId, policy: document.json });
+}
+
+/** A PostgreSQL instance every rule but the encryption rule accepts, with the given settings changed. */
+export function database(scope: Construct, settings: Partial<DbInstanceConfig> = {}): DbInstance {
+  return new DbInstance(scope, "database", {
+    identifier: "policy-test",
+    engine: "postgres",
+    instanceClass: "db.t4g.micro",
+    allocatedStorage: 20,
+    multiAz: true,
+    deletionProtection: true,
+    monitoringInterval: 60,
+    monitoringRoleArn: "arn:aws:iam::111122223333:role/policy-test-monitoring",
+    port: 6432,
+    ...settings,
+  });
 }
 
 /** A policy document of the given statements. */
