@@ -21,6 +21,12 @@ const deepProviderImportsOnly = {
   ],
 };
 
+/** no-restricted-imports: provider classes by deep path, and nothing matching the given patterns. */
+const restrictedImports = (...patterns) => [
+  "error",
+  { ...deepProviderImportsOnly, patterns: [...deepProviderImportsOnly.patterns, ...patterns] },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -48,23 +54,27 @@ export default tseslint.config(
     // Modules never import each other: main.ts wires one module's outputs into another's inputs.
     files: ["modules/**/*.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
+      "no-restricted-imports": restrictedImports(
         {
-          ...deepProviderImportsOnly,
-          patterns: [
-            ...deepProviderImportsOnly.patterns,
-            {
-              regex: "^\\.\\./(?!\\.\\./)",
-              message: "A module must not import another module; take what you need as a prop.",
-            },
-            {
-              regex: "^(\\.\\./)+modules/",
-              message: "A module must not import another module; take what you need as a prop.",
-            },
-          ],
+          regex: "^\\.\\./(?!\\.\\./)",
+          message: "A module must not import another module; take what you need as a prop.",
         },
-      ],
+        {
+          regex: "^(\\.\\./)+modules/",
+          message: "A module must not import another module; take what you need as a prop.",
+        },
+      ),
+    },
+  },
+  {
+    // Shared constructs are what modules build on: they never reach up into modules or stacks.
+    files: ["constructs/**/*.ts"],
+    rules: {
+      "no-restricted-imports": restrictedImports({
+        regex: "^\\.\\./(modules|stacks)(/|$)",
+        message:
+          "A shared construct must not import modules or stacks; take what it needs as a prop.",
+      }),
     },
   },
   {

@@ -17,7 +17,7 @@ import { SharedStorageModule } from "./modules/shared-storage";
 import { StaticObjectsModule } from "./modules/static-objects";
 import { VpcModule } from "./modules/vpc";
 import { WafModule } from "./modules/waf";
-import { applySecurityPolicy } from "./policy";
+import { applySecurityPolicy, suppress } from "./policy";
 import { useAwsProvider } from "./stacks/aws-provider";
 import { databaseConnection, tableAccess } from "./stacks/datastore-wiring";
 import { DATABASE_PORT, loadBalancerRouting, trafficPorts } from "./stacks/edge-traffic";
@@ -36,6 +36,13 @@ export class EnvironmentStack extends TerraformStack {
   constructor(scope: Construct, env: EnvironmentConfig, source: SourceSettings) {
     super(scope, env.name);
     applySecurityPolicy(this);
+    if (env.logRetentionDays < 365) {
+      suppress(
+        this,
+        "SEC-LOG-003",
+        `the environment keeps its logs ${env.logRetentionDays} days (logRetentionDays): its own choice of cost against how far back an investigation can look`,
+      );
+    }
     const name = `${env.project}-${env.name}`;
     const services = env.services;
     const tags = { Project: env.project, Environment: env.name, ManagedBy: "cdktf", ...env.tags };
@@ -62,11 +69,6 @@ export class EnvironmentStack extends TerraformStack {
           : undefined,
       accountId: env.accountId,
       forceDestroy: !env.deletionProtection,
-    });
-
-    const staticObjects = new StaticObjectsModule(this, "static-objects", {
-      name,
-      deletionProtection: env.deletionProtection,
     });
 
     // One routing plan decides the listeners, the load balancer's security group and the
@@ -97,6 +99,12 @@ export class EnvironmentStack extends TerraformStack {
       subnetIds: vpc.publicSubnetIds,
       deletionProtection: env.deletionProtection,
       accessLogExpirationDays: env.security.accessLogs.expirationDays,
+    });
+
+    const staticObjects = new StaticObjectsModule(this, "static-objects", {
+      name,
+      serverAccessLogs: alb.serverAccessLogs,
+      deletionProtection: env.deletionProtection,
     });
 
     new WafModule(this, "waf", {

@@ -117,6 +117,10 @@ describe("npm run plan: every stack planned offline against the state stand-ins"
       expect(created.aws_backup_selection).toBe(1);
       expect(created.aws_s3_bucket).toBe(2);
       expect(created.aws_s3_bucket_policy).toBe(2);
+      // The static objects bucket logs its access into the access log bucket.
+      expect(created.aws_s3_bucket_logging).toBe(1);
+      // Every key comes with its own key policy.
+      expect(created.aws_kms_key_policy).toBe(created.aws_kms_key);
     },
   );
 
@@ -135,13 +139,15 @@ describe("npm run plan: every stack planned offline against the state stand-ins"
     },
   );
 
-  it("state: plans the hardened state bucket and prod's lock table", () => {
+  it("state: plans the hardened state bucket with its log bucket, its key with its policy, and prod's lock table", () => {
     const created = resourcesToCreate(planJson.state ?? {});
-    expect(created.aws_s3_bucket).toBe(1);
-    expect(created.aws_s3_bucket_versioning).toBe(1);
-    expect(created.aws_s3_bucket_public_access_block).toBe(1);
-    expect(created.aws_s3_bucket_policy).toBe(1);
+    expect(created.aws_s3_bucket).toBe(2);
+    expect(created.aws_s3_bucket_versioning).toBe(2);
+    expect(created.aws_s3_bucket_public_access_block).toBe(2);
+    expect(created.aws_s3_bucket_policy).toBe(2);
+    expect(created.aws_s3_bucket_logging).toBe(1);
     expect(created.aws_kms_key).toBe(1);
+    expect(created.aws_kms_key_policy).toBe(1);
     expect(created.aws_dynamodb_table).toBe(1);
   });
 

@@ -14,6 +14,13 @@
  */
 
 export const EPHEMERAL_PORTS = { from: 1024, to: 65535 } as const;
+/**
+ * Remote administration ports (SSH, RDP) no rule open to the internet may include, not even the
+ * ephemeral range replies arrive on: that range is split around them. A reply to a NAT'd
+ * connection whose translated source port is one of these is dropped, once in some 64,000
+ * connections; the client retries.
+ */
+export const ADMINISTRATION_PORTS = [22, 3389] as const;
 export const ANYWHERE = "0.0.0.0/0";
 export const HTTPS_PORT = 443;
 /** ICMP "destination unreachable: fragmentation needed", which path MTU discovery relies on. */
@@ -135,15 +142,36 @@ function perPortRangeAndSubnet(
   );
 }
 
+/** A range of ports without the given ones: 1024-65535 without 3389 → 1024-3388, 3390-65535. */
+export function rangesWithout(range: PortRange, excluded: readonly number[]): PortRange[] {
+  const ranges: PortRange[] = [];
+  let from = range.from;
+  for (const port of ascending(excluded.filter((p) => p >= range.from && p <= range.to))) {
+    if (port > from) ranges.push({ from, to: port - 1 });
+    from = port + 1;
+  }
+  if (from <= range.to) ranges.push({ from, to: range.to });
+  return ranges;
+}
+
 const ephemeral = (ruleNumber: number, cidrBlock: string, purpose: string) =>
   tcp(ruleNumber, cidrBlock, EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to, purpose);
+
+/**
+ * Replies from the internet: the ephemeral range without the administration ports, one rule per
+ * remaining range, numbered from the block's base.
+ */
+const ephemeralFromInternet = (base: number, purpose: string) =>
+  rangesWithout(EPHEMERAL_PORTS, ADMINISTRATION_PORTS).map((range, i) =>
+    tcp(base + i, ANYWHERE, range.from, range.to, `${purpose} (${label(range)})`),
+  );
 
 /**
  * Public tier (load balancer, NAT gateways).
  *
  * | In  | 100+ | tcp listener ports  | 0.0.0.0/0 | clients to the load balancer               |
  * | In  | 200  | tcp 443             | VPC       | tasks' HTTPS to the NAT gateway (NAT only) |
- * | In  | 300  | tcp 1024-65535      | 0.0.0.0/0 | replies to the NAT gateway and load balancer (VPC only without NAT) |
+ * | In  | 300+ | tcp 1024-65535      | 0.0.0.0/0 | replies to the NAT gateway (without 3389: 1024-3388, 3390-65535); from the VPC only without NAT |
  * | In  | 400  | icmp 3/4            | 0.0.0.0/0 | path MTU discovery                          |
  * | Out | 100  | tcp 1024-65535      | 0.0.0.0/0 | replies to clients, and to tasks via NAT    |
  * | Out | 200+ | tcp service ports   | VPC       | load balancer to its targets                |
@@ -161,9 +189,9 @@ export function publicTierRules(inputs: NetworkAclInputs): TierRules {
         (p) => `clients to the load balancer on ${p}`,
       ),
       ...(natGateway ? [tcp(200, vpcCidr, HTTPS_PORT, HTTPS_PORT, "tasks' HTTPS to the NAT")] : []),
-      natGateway
-        ? ephemeral(300, ANYWHERE, "replies to the NAT gateway and the load balancer")
-        : ephemeral(300, vpcCidr, "targets' replies to the load balancer"),
+      ...(natGateway
+        ? ephemeralFromInternet(300, "replies to the NAT gateway and the load balancer")
+        : [ephemeral(300, vpcCidr, "targets' replies to the load balancer")]),
       icmpFragmentationNeeded(400, ANYWHERE),
     ],
     egress: [
@@ -188,7 +216,7 @@ export function publicTierRules(inputs: NetworkAclInputs): TierRules {
  * | In  | 200+ | tcp database ports  | private subnets | services to their databases              |
  * | In  | 300+ | tcp 443             | private subnets | tasks to interface endpoints (if any)    |
  * | In  | 400+ | DENY database ports | 0.0.0.0/0       | keeps rule 500 from reopening them        |
- * | In  | 500  | tcp 1024-65535      | 0.0.0.0/0       | replies to the tasks' connections        |
+ * | In  | 500+ | tcp 1024-65535      | 0.0.0.0/0       | replies to the tasks' connections (without 3389: 1024-3388, 3390-65535) |
  * | In  | 600  | icmp 3/4            | 0.0.0.0/0       | path MTU discovery                        |
  * | Out | 100  | tcp 1024-65535      | VPC             | replies to the load balancer and callers |
  * | Out | 200+ | tcp called services | VPC             | services calling services                |
@@ -228,7 +256,7 @@ export function privateTierRules(inputs: NetworkAclInputs): TierRules {
           action: "deny",
         }),
       ),
-      ephemeral(500, ANYWHERE, "replies to the tasks' connections"),
+      ...ephemeralFromInternet(500, "replies to the tasks' connections"),
       icmpFragmentationNeeded(600, ANYWHERE),
     ],
     egress: [

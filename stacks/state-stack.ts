@@ -86,6 +86,7 @@ export class StateStack extends TerraformStack {
       const state = new StateModule(this, `state-${stores.region}`, {
         buckets: stores.buckets,
         lockTables: stores.lockTables,
+        accountId: stores.accountId,
         provider: alias ? provider : undefined,
       });
       new TerraformOutput(this, `state_${stores.region.replace(/-/g, "_")}`, {

@@ -32,17 +32,31 @@ describe("the network ACLs' size check", () => {
     const env = {
       ...dev,
       routing: { ...dev.routing, style: "listener" as const },
-      services: services(18).map((s) => ({ ...s, port: 8080 })),
+      services: services(17).map((s) => ({ ...s, port: 8080 })),
     };
     expect(problemsOf(env)).toEqual([
       {
         file: "environments/dev.json",
         path: "$.routing.style",
         message:
-          '"listener" routing with 18 listener port(s) and 1 service port(s) needs 21 rules in the public subnets\' network ACL, more than the 20 AWS allows by default; expected "path" routing (one listener port for every service), or consecutive listener and service ports (a range takes one rule)',
+          '"listener" routing with 17 listener port(s) and 1 service port(s) needs 21 rules in the public subnets\' network ACL, more than the 20 AWS allows by default; expected "path" routing (one listener port for every service), or consecutive listener and service ports (a range takes one rule)',
       },
     ]);
     expect(problemsOf({ ...env, routing: { ...env.routing, style: "path" } })).toEqual([]);
+  });
+
+  it("counts the two rules of the internet's replies, split around RDP (1024-3388, 3390-65535)", () => {
+    // 16 listener ranges, HTTPS from the VPC to the NAT, two reply ranges, path MTU discovery: 20.
+    const env = {
+      ...dev,
+      routing: { ...dev.routing, style: "listener" as const },
+      services: services(16).map((s) => ({ ...s, port: 8080 })),
+    };
+    expect(problemsOf(env)).toEqual([]);
+    const oneMore = { ...env, services: services(17).map((s) => ({ ...s, port: 8080 })) };
+    expect(problemsOf(oneMore)).toEqual([
+      expect.objectContaining({ message: expect.stringContaining("needs 21 rules") }),
+    ]);
   });
 
   it("counts consecutive ports as one rule", () => {
@@ -65,14 +79,14 @@ describe("the network ACLs' size check", () => {
       ...dev,
       azs,
       vpc: { ...dev.vpc, natStrategy: "none", interfaceEndpoints: ["ecr.api", "ecr.dkr", "logs"] },
-      services: services(6),
+      services: services(5),
     };
     expect(problemsOf(env)).toEqual([
       {
         file: "environments/dev.json",
         path: "$.azs",
         message:
-          "6 AZs and 6 service port(s) need 21 rules in the private subnets' network ACL (database and endpoint rules once per private subnet), more than the 20 AWS allows by default; expected fewer AZs, or consecutive service ports (a range takes one rule)",
+          "6 AZs and 5 service port(s) need 21 rules in the private subnets' network ACL (database and endpoint rules once per private subnet), more than the 20 AWS allows by default; expected fewer AZs, or consecutive service ports (a range takes one rule)",
       },
     ]);
     expect(problemsOf({ ...env, azs: azs.slice(0, 5) })).toEqual([]);

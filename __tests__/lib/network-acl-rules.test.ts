@@ -1,9 +1,11 @@
 import {
+  ADMINISTRATION_PORTS,
   largestDirection,
   MAX_RULES_PER_DIRECTION,
   portRanges,
   privateTierRules,
   publicTierRules,
+  rangesWithout,
   type NetworkAclInputs,
   withinQuota,
   type NetworkAclRule,
@@ -46,9 +48,16 @@ describe("the public tier's network ACL", () => {
       [
         300,
         "allow",
-        "tcp 1024-65535",
+        "tcp 1024-3388",
         "0.0.0.0/0",
-        "replies to the NAT gateway and the load balancer",
+        "replies to the NAT gateway and the load balancer (1024-3388)",
+      ],
+      [
+        301,
+        "allow",
+        "tcp 3390-65535",
+        "0.0.0.0/0",
+        "replies to the NAT gateway and the load balancer (3390-65535)",
       ],
       [400, "allow", "icmp 3/4", "0.0.0.0/0", "path MTU discovery (ICMP fragmentation needed)"],
     ]);
@@ -82,7 +91,14 @@ describe("the private tier's network ACL", () => {
       [200, "allow", "tcp 5432", PRIVATE[0], "services to databases on 5432"],
       [201, "allow", "tcp 5432", PRIVATE[1], "services to databases on 5432"],
       [400, "deny", "tcp 5432", "0.0.0.0/0", "nothing else to databases on 5432"],
-      [500, "allow", "tcp 1024-65535", "0.0.0.0/0", "replies to the tasks' connections"],
+      [500, "allow", "tcp 1024-3388", "0.0.0.0/0", "replies to the tasks' connections (1024-3388)"],
+      [
+        501,
+        "allow",
+        "tcp 3390-65535",
+        "0.0.0.0/0",
+        "replies to the tasks' connections (3390-65535)",
+      ],
       [600, "allow", "icmp 3/4", "0.0.0.0/0", "path MTU discovery (ICMP fragmentation needed)"],
     ]);
   });
@@ -107,8 +123,42 @@ describe("the private tier's network ACL", () => {
 
   it("has no database rules without a database", () => {
     const rules = privateTierRules({ ...PROD, databasePorts: [] });
-    expect(table(rules.ingress).map(([n]) => n)).toEqual([100, 500, 600]);
+    expect(table(rules.ingress).map(([n]) => n)).toEqual([100, 500, 501, 600]);
     expect(table(rules.egress).map(([n]) => n)).toEqual([100, 200, 400]);
+  });
+});
+
+describe("the internet's replies", () => {
+  it("never include SSH or RDP, in either tier, whatever the inputs", () => {
+    for (const inputs of [PROD, { ...PROD, interfaceEndpoints: true }]) {
+      for (const rules of [publicTierRules(inputs), privateTierRules(inputs)]) {
+        const open = rules.ingress.filter(
+          (r) => r.action === "allow" && r.cidrBlock === "0.0.0.0/0" && r.protocol === "tcp",
+        );
+        for (const port of ADMINISTRATION_PORTS) {
+          expect(open.filter((r) => r.fromPort <= port && port <= r.toPort)).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it("still cover every other ephemeral port", () => {
+    const replies = privateTierRules(PROD).ingress.filter((r) => r.purpose.startsWith("replies"));
+    const covered = (port: number) => replies.some((r) => r.fromPort <= port && port <= r.toPort);
+    expect([1024, 3388, 3390, 32768, 65535].every(covered)).toBe(true);
+    expect(covered(3389)).toBe(false);
+  });
+
+  it("split a range around the excluded ports", () => {
+    expect(rangesWithout({ from: 1024, to: 65535 }, [22, 3389])).toEqual([
+      { from: 1024, to: 3388 },
+      { from: 3390, to: 65535 },
+    ]);
+    expect(rangesWithout({ from: 1, to: 10 }, [1, 5, 10])).toEqual([
+      { from: 2, to: 4 },
+      { from: 6, to: 9 },
+    ]);
+    expect(rangesWithout({ from: 1, to: 3 }, [])).toEqual([{ from: 1, to: 3 }]);
   });
 });
 
@@ -133,7 +183,7 @@ describe("port ranges", () => {
       VPC,
       "load balancer and callers to services on 8000-8011",
     ]);
-    expect(rules.ingress).toHaveLength(6);
+    expect(rules.ingress).toHaveLength(7);
   });
 });
 
@@ -167,9 +217,9 @@ describe("rule numbers", () => {
   it("never exceed AWS's default 20 per direction: too many ports is an error naming the fix", () => {
     const ports = Array.from({ length: MAX_RULES_PER_DIRECTION }, (_, i) => 9000 + 2 * i);
     const rules = publicTierRules({ ...PROD, loadBalancerPorts: ports });
-    expect(largestDirection(rules)).toBe(23);
+    expect(largestDirection(rules)).toBe(24);
     expect(() => withinQuota("public", rules)).toThrow(
-      "the public network ACL needs 23 ingress rules, more than the 20 AWS allows by default; expected fewer ranges of listener, service or database ports (path routing uses one listener port for all services)",
+      "the public network ACL needs 24 ingress rules, more than the 20 AWS allows by default; expected fewer ranges of listener, service or database ports (path routing uses one listener port for all services)",
     );
     expect(withinQuota("public", publicTierRules(PROD))).toEqual(publicTierRules(PROD));
   });

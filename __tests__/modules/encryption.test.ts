@@ -14,7 +14,7 @@ describe("EncryptionModule", () => {
     });
   });
   const keyId = logicalId(synth, "aws_kms_key", "logs-key");
-  const policyId = logicalId(synth, "aws_kms_key_policy", "logs-key-policy");
+  const policyId = logicalId(synth, "aws_kms_key_policy", "logs-key_policy");
   const aliasId = logicalId(synth, "aws_kms_alias", "logs-key-alias");
 
   it("makes a logs key that rotates yearly, named alias/<name>-logs", () => {
@@ -54,5 +54,24 @@ describe("EncryptionModule", () => {
     expect(synth.resource("aws_cloudwatch_log_group").kms_key_id).toBe(
       ref("aws_kms_alias", aliasId, "target_key_arn"),
     );
+  });
+
+  it("keeps the state of the key policy it attached before the key construct existed", () => {
+    expect((synth.json as any).moved).toEqual([
+      {
+        from: expect.stringMatching(/^aws_kms_key_policy\.encryption_logs-key-policy_[0-9A-F]{8}$/),
+        to: `aws_kms_key_policy.${policyId}`,
+      },
+    ]);
+  });
+
+  it("lets the account's principals administer and use the key as their IAM policies allow", () => {
+    const document = Object.values(synth.json.data!.aws_iam_policy_document)[0] as {
+      statement: Record<string, any>[];
+    };
+    expect(document.statement.map((s) => s.sid)).toEqual([
+      "AccountPrincipalsThroughIam",
+      "CloudWatchLogsEncryptLogGroups",
+    ]);
   });
 });

@@ -1,9 +1,6 @@
 import { TerraformOutput } from "cdktf";
-import {
-  KEY_ACCOUNT_ACTIONS,
-  ObservabilityModule,
-  type ObservabilityModuleProps,
-} from "../../modules/observability";
+import { KEY_ADMINISTRATION_ACTIONS, KEY_USE_ACTIONS } from "../../constructs";
+import { ObservabilityModule, type ObservabilityModuleProps } from "../../modules/observability";
 import { logicalId, ref, synthScope, type Synthesized } from "../support/synth";
 
 const PROPS: ObservabilityModuleProps = {
@@ -44,8 +41,6 @@ const alarm = (synth: Synthesized, name: string) => {
   if (!found) throw new Error(`no alarm ${name}`);
   return found;
 };
-const dataId = (synth: Synthesized, type: string, fragment: string) =>
-  Object.keys(synth.json.data?.[type] ?? {}).find((id) => id.includes(fragment))!;
 const documentOf = (synth: Synthesized, reference: unknown) => {
   const id = /^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/.exec(String(reference))?.[1];
   return synth.json.data!.aws_iam_policy_document[id!] as { statement: Record<string, any>[] };
@@ -130,9 +125,14 @@ describe("ObservabilityModule", () => {
     });
   });
 
-  it("encrypts the topic with a rotated key of its own that CloudWatch may use", () => {
+  /** The key's partition, region and account, read from its ARN. */
+  const arnPart = (synth: Synthesized, index: number) =>
+    `\${element(split(":", aws_kms_key.${logicalId(synth, "aws_kms_key", "alarm-topic")}.arn), ${index})}`;
+
+  it("encrypts the topic with a rotated key of its own that CloudWatch may use for this account's alarms", () => {
     const synth = synthObservability();
     const keyId = logicalId(synth, "aws_kms_key", "alarm-topic");
+    const [partition, region, account] = [1, 3, 4].map((i) => arnPart(synth, i));
     expect(synth.resource("aws_kms_key")).toMatchObject({ enable_key_rotation: true });
     expect(synth.resource("aws_kms_alias")).toMatchObject({
       name: "alias/shop-prod-alarms",
@@ -140,44 +140,64 @@ describe("ObservabilityModule", () => {
     });
     const keyPolicy = synth.resource("aws_kms_key_policy");
     expect(keyPolicy.key_id).toBe(ref("aws_kms_key", keyId, "key_id"));
-    const arn = dataId(synth, "aws_arn", "key-arn");
-    expect(synth.json.data!.aws_arn[arn].arn).toBe(ref("aws_kms_key", keyId, "arn"));
+    const root = `arn:${partition}:iam::${account}:root`;
     expect(documentOf(synth, keyPolicy.policy).statement).toEqual([
       expect.objectContaining({
-        sid: "AccountPrincipalsThroughIam",
-        principals: [
-          {
-            type: "AWS",
-            identifiers: [
-              `arn:\${data.aws_arn.${arn}.partition}:iam::\${data.aws_arn.${arn}.account}:root`,
-            ],
-          },
-        ],
-        actions: KEY_ACCOUNT_ACTIONS,
+        sid: "AccountAdministersKey",
+        principals: [{ type: "AWS", identifiers: [root] }],
+        actions: KEY_ADMINISTRATION_ACTIONS,
         resources: ["*"],
+      }),
+      expect.objectContaining({
+        sid: "AccountUsesKeyThroughServices",
+        principals: [{ type: "AWS", identifiers: [root] }],
+        actions: [...KEY_USE_ACTIONS, "kms:CreateGrant"],
+        condition: [
+          {
+            test: "StringEquals",
+            variable: "kms:ViaService",
+            values: [`sns.${region}.amazonaws.com`],
+          },
+          { test: "StringEquals", variable: "kms:CallerAccount", values: [account] },
+        ],
       }),
       expect.objectContaining({
         sid: "CloudWatchAlarmsEncrypt",
         principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
         actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+        condition: [
+          { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
+          {
+            test: "ArnLike",
+            variable: "aws:SourceArn",
+            values: [`arn:${partition}:cloudwatch:us-east-1:${account}:alarm:*`],
+          },
+        ],
       }),
     ]);
-    expect(KEY_ACCOUNT_ACTIONS).toEqual(
+    expect(KEY_ADMINISTRATION_ACTIONS).toEqual(
       expect.arrayContaining(["kms:PutKeyPolicy", "kms:ScheduleKeyDeletion"]),
     );
-    expect(KEY_ACCOUNT_ACTIONS.some((a) => a.includes("*"))).toBe(false);
+    expect(KEY_ADMINISTRATION_ACTIONS).not.toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^kms:(Decrypt|Encrypt|GenerateDataKey|CreateGrant)/),
+      ]),
+    );
+    expect([...KEY_ADMINISTRATION_ACTIONS, ...KEY_USE_ACTIONS].some((a) => a.includes("*"))).toBe(
+      false,
+    );
     const topic = synth.resource("aws_sns_topic");
     expect(topic).toMatchObject({
       name: "shop-prod-alarms",
       kms_master_key_id: ref("aws_kms_key", keyId, "arn"),
-      depends_on: [`aws_kms_key_policy.${logicalId(synth, "aws_kms_key_policy", "key-policy")}`],
+      depends_on: [`aws_kms_key_policy.${logicalId(synth, "aws_kms_key_policy", "key_policy")}`],
     });
   });
 
-  it("accepts publications from this account's alarms in this region only", () => {
+  it("accepts publications from this account's alarms in this region only, over TLS only", () => {
     const synth = synthObservability();
+    const [partition, account] = [1, 4].map((i) => arnPart(synth, i));
     const topicPolicy = synth.resource("aws_sns_topic_policy");
-    const arn = dataId(synth, "aws_arn", "key-arn");
     const topicArn = ref("aws_sns_topic", logicalId(synth, "aws_sns_topic", "alarm-topic"), "arn");
     expect(topicPolicy.arn).toBe(topicArn);
     expect(documentOf(synth, topicPolicy.policy).statement).toEqual([
@@ -186,19 +206,21 @@ describe("ObservabilityModule", () => {
         actions: ["sns:Publish"],
         resources: [topicArn],
         condition: [
-          {
-            test: "StringEquals",
-            variable: "aws:SourceAccount",
-            values: [`\${data.aws_arn.${arn}.account}`],
-          },
+          { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
           {
             test: "ArnLike",
             variable: "aws:SourceArn",
-            values: [
-              `arn:\${data.aws_arn.${arn}.partition}:cloudwatch:us-east-1:\${data.aws_arn.${arn}.account}:alarm:*`,
-            ],
+            values: [`arn:${partition}:cloudwatch:us-east-1:${account}:alarm:*`],
           },
         ],
+      }),
+      expect.objectContaining({
+        sid: "DenyInsecureTransport",
+        effect: "Deny",
+        principals: [{ type: "*", identifiers: ["*"] }],
+        actions: ["sns:Publish"],
+        resources: [topicArn],
+        condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
       }),
     ]);
   });

@@ -2,7 +2,7 @@ import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-own
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { StateModule, type StateModuleProps } from "../../modules/state";
-import { logicalId, ref, synthScope, type Synthesized } from "../support/synth";
+import { logicalId, ref, statementsOf, synthScope, type Synthesized } from "../support/synth";
 
 function synthState(overrides: Partial<StateModuleProps> = {}): Synthesized {
   return synthScope((scope) => {
@@ -14,14 +14,17 @@ function synthState(overrides: Partial<StateModuleProps> = {}): Synthesized {
   });
 }
 
+const STATE_BUCKET = "bucket-shop-terraform-state";
+
 describe("StateModule", () => {
   const synth = synthState();
+  const stateBucket = (type: string, id: string) => synth.resourceAt(type, `${STATE_BUCKET}_${id}`);
   const bucketRef = (attribute: string) =>
-    ref("aws_s3_bucket", logicalId(synth, "aws_s3_bucket", "bucket"), attribute);
+    ref("aws_s3_bucket", logicalId(synth, "aws_s3_bucket", `${STATE_BUCKET}_bucket`), attribute);
   const keyArn = () => ref("aws_kms_key", logicalId(synth, "aws_kms_key", "key"), "arn");
 
   it("creates the bucket, protected from deletion by Terraform", () => {
-    expect(synth.resource("aws_s3_bucket")).toMatchObject({
+    expect(stateBucket("aws_s3_bucket", "bucket")).toMatchObject({
       bucket: "shop-terraform-state",
       force_destroy: false,
       lifecycle: { prevent_destroy: true },
@@ -41,7 +44,9 @@ describe("StateModule", () => {
       name: "alias/terraform-state/shop-terraform-state",
       target_key_id: ref("aws_kms_key", logicalId(synth, "aws_kms_key", "key"), "key_id"),
     });
-    expect(synth.resource("aws_s3_bucket_server_side_encryption_configuration").rule).toEqual([
+    expect(
+      stateBucket("aws_s3_bucket_server_side_encryption_configuration", "encryption").rule,
+    ).toEqual([
       {
         apply_server_side_encryption_by_default: {
           sse_algorithm: "aws:kms",
@@ -65,12 +70,14 @@ describe("StateModule", () => {
   });
 
   it("denies any request over plain HTTP or TLS older than 1.2, to the bucket and its objects", () => {
-    const policy = synth.resource("aws_s3_bucket_policy");
+    const policy = stateBucket("aws_s3_bucket_policy", "policy");
     expect(policy.depends_on).toEqual([
-      `aws_s3_bucket_public_access_block.${logicalId(synth, "aws_s3_bucket_public_access_block", "public-access-block")}`,
+      `aws_s3_bucket_public_access_block.${logicalId(synth, "aws_s3_bucket_public_access_block", `${STATE_BUCKET}_public-access-block`)}`,
     ]);
-    const [[documentId, document]] = Object.entries(synth.json.data!.aws_iam_policy_document);
-    expect(policy.policy).toBe(`\${data.aws_iam_policy_document.${documentId}.json}`);
+    const documentId = /^\$\{data\.aws_iam_policy_document\.(.+)\.json\}$/.exec(
+      String(policy.policy),
+    )![1];
+    const document = synth.json.data!.aws_iam_policy_document[documentId];
     const resources = [bucketRef("arn"), `${bucketRef("arn")}/*`];
     const everyone = [{ type: "*", identifiers: ["*"] }];
     expect(document.statement).toEqual([
@@ -94,7 +101,7 @@ describe("StateModule", () => {
   });
 
   it("expires replaced state versions after 90 days, keeping the last 10, and cleans up unfinished uploads", () => {
-    const lifecycle = synth.resource("aws_s3_bucket_lifecycle_configuration");
+    const lifecycle = stateBucket("aws_s3_bucket_lifecycle_configuration", "lifecycle");
     expect(lifecycle.rule).toEqual([
       {
         id: "expire-old-state-versions",
@@ -105,7 +112,7 @@ describe("StateModule", () => {
       },
     ]);
     expect(lifecycle.depends_on).toEqual([
-      `aws_s3_bucket_versioning.${logicalId(synth, "aws_s3_bucket_versioning", "versioning")}`,
+      `aws_s3_bucket_versioning.${logicalId(synth, "aws_s3_bucket_versioning", `${STATE_BUCKET}_versioning`)}`,
     ]);
   });
 
@@ -132,12 +139,68 @@ describe("StateModule", () => {
       Object.values(two.resources("aws_s3_bucket"))
         .map((b) => b.bucket)
         .sort(),
-    ).toEqual(["a-state", "b.state"]);
+    ).toEqual(["a-state", "b.state", undefined]);
     expect(
       Object.values(two.resources("aws_kms_alias"))
         .map((a) => a.name)
         .sort(),
     ).toEqual(["alias/terraform-state/a-state", "alias/terraform-state/b-state"]);
     expect(Object.keys(two.resources("aws_kms_key"))).toHaveLength(1);
+  });
+
+  it("delivers each state bucket's server access logs to the region's log bucket, which takes them from the state buckets only", () => {
+    const logBucket = synth.resourceAt("aws_s3_bucket", "access-logs_bucket");
+    expect(logBucket).toMatchObject({
+      bucket_prefix: "shop-terraform-state-access-logs-",
+      lifecycle: { prevent_destroy: true },
+    });
+    const logBucketId = logicalId(synth, "aws_s3_bucket", "access-logs_bucket");
+    expect(stateBucket("aws_s3_bucket_logging", "logging")).toEqual(
+      expect.objectContaining({
+        bucket: bucketRef("id"),
+        target_bucket: ref("aws_s3_bucket", logBucketId, "bucket"),
+        target_prefix: "s3-access-logs/shop-terraform-state/",
+      }),
+    );
+    const policy = synth.resourceAt("aws_s3_bucket_policy", "access-logs_policy");
+    const logArn = ref("aws_s3_bucket", logBucketId, "arn");
+    expect(statementsOf(synth, policy.policy)[0]).toEqual({
+      sid: "S3ServerAccessLogDelivery",
+      principals: [{ type: "Service", identifiers: ["logging.s3.amazonaws.com"] }],
+      actions: ["s3:PutObject"],
+      resources: [`${logArn}/s3-access-logs/*`],
+      condition: [
+        {
+          test: "ArnLike",
+          variable: "aws:SourceArn",
+          values: [
+            `arn:\${element(split(":", aws_s3_bucket.${logBucketId}.arn), 1)}:s3:::shop-terraform-state`,
+          ],
+        },
+      ],
+    });
+    // S3 server access logging delivers to SSE-S3 buckets only: an exception with its reason.
+    expect(
+      synth.resourceAt(
+        "aws_s3_bucket_server_side_encryption_configuration",
+        "access-logs_encryption",
+      ).rule,
+    ).toEqual([{ apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } }]);
+  });
+
+  it("lets the account use the state key only through S3 and DynamoDB", () => {
+    const keyPolicy = synth.resource("aws_kms_key_policy");
+    const statements = statementsOf(synth, keyPolicy.policy);
+    expect(statements.map((s) => s.sid)).toEqual([
+      "AccountAdministersKey",
+      "AccountUsesKeyThroughServices",
+    ]);
+    const keyId = logicalId(synth, "aws_kms_key", "key");
+    const region = `\${element(split(":", aws_kms_key.${keyId}.arn), 3)}`;
+    expect(statements[1].condition[0]).toEqual({
+      test: "StringEquals",
+      variable: "kms:ViaService",
+      values: [`s3.${region}.amazonaws.com`, `dynamodb.${region}.amazonaws.com`],
+    });
   });
 });

@@ -1,10 +1,13 @@
 import { StaticObjectsModule } from "../../modules/static-objects";
-import { synthScope } from "../support/synth";
+import { statementsOf, synthScope } from "../support/synth";
+
+const LOGS = { bucketName: "shop-logs", prefix: "s3-access-logs/" };
 
 describe("StaticObjectsModule", () => {
   it("protects the bucket from destroy by default and keeps replaced versions 30 days", () => {
     const synth = synthScope(
-      (scope) => new StaticObjectsModule(scope, "static", { name: "shop-prod" }),
+      (scope) =>
+        new StaticObjectsModule(scope, "static", { name: "shop-prod", serverAccessLogs: LOGS }),
     );
     expect(synth.resource("aws_s3_bucket")).toMatchObject({
       bucket_prefix: "shop-prod-static-",
@@ -22,6 +25,7 @@ describe("StaticObjectsModule", () => {
       (scope) =>
         new StaticObjectsModule(scope, "static", {
           name: "shop-dev",
+          serverAccessLogs: LOGS,
           deletionProtection: false,
           noncurrentVersionDays: 7,
         }),
@@ -36,8 +40,12 @@ describe("StaticObjectsModule", () => {
   });
 
   it("denies plain HTTP and TLS before 1.2 to everyone, after the public access block", () => {
-    const synth = synthScope((scope) => new StaticObjectsModule(scope, "static", { name: "x" }));
-    const [document] = Object.values(synth.json.data!.aws_iam_policy_document);
+    const synth = synthScope(
+      (scope) => new StaticObjectsModule(scope, "static", { name: "x", serverAccessLogs: LOGS }),
+    );
+    const bucketPolicy = String(synth.resource("aws_s3_bucket_policy").policy);
+    const documentId = /^\$\{data\.aws_iam_policy_document\.(.+)\.json\}$/.exec(bucketPolicy)![1];
+    const document = synth.json.data!.aws_iam_policy_document[documentId];
     expect((document.statement as { sid: string }[]).map((s) => s.sid)).toEqual([
       "DenyInsecureTransport",
       "DenyOutdatedTls",
@@ -45,5 +53,26 @@ describe("StaticObjectsModule", () => {
     expect(synth.resource("aws_s3_bucket_policy").depends_on).toEqual([
       expect.stringMatching(/^aws_s3_bucket_public_access_block\./),
     ]);
+  });
+
+  it("delivers its server access logs to the log bucket it is given, under a prefix of its own", () => {
+    const synth = synthScope(
+      (scope) => new StaticObjectsModule(scope, "static", { name: "x", serverAccessLogs: LOGS }),
+    );
+    expect(synth.resource("aws_s3_bucket_logging")).toMatchObject({
+      target_bucket: "shop-logs",
+      target_prefix: "s3-access-logs/static-objects/",
+    });
+  });
+
+  it("lets the account use its key only through S3", () => {
+    const synth = synthScope(
+      (scope) => new StaticObjectsModule(scope, "static", { name: "x", serverAccessLogs: LOGS }),
+    );
+    const statements = statementsOf(synth, synth.resource("aws_kms_key_policy").policy);
+    expect(statements[1].condition[0]).toMatchObject({
+      variable: "kms:ViaService",
+      values: [expect.stringMatching(/^s3\..+\.amazonaws\.com$/)],
+    });
   });
 });

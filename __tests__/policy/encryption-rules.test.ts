@@ -1,5 +1,4 @@
 import { BackupVault } from "@cdktf/provider-aws/lib/backup-vault";
-import { DbInstance, type DbInstanceConfig } from "@cdktf/provider-aws/lib/db-instance";
 import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { EfsFileSystem } from "@cdktf/provider-aws/lib/efs-file-system";
@@ -9,20 +8,12 @@ import { backupVaultEncryption } from "../../policy/rules/backup-vault-encryptio
 import { dynamodbEncryption } from "../../policy/rules/dynamodb-encryption";
 import { efsEncryption } from "../../policy/rules/efs-encryption";
 import { efsTransitEncryption } from "../../policy/rules/efs-transit-encryption";
+import { kmsKeyPolicy } from "../../policy/rules/kms-key-policy";
 import { kmsRotation } from "../../policy/rules/kms-rotation";
 import { rdsEncryption } from "../../policy/rules/rds-encryption";
 import { s3Encryption } from "../../policy/rules/s3-encryption";
-import { bucket, rotatedKey } from "../support/policy-fixtures";
+import { bucket, database, keyPolicy, rotatedKey } from "../support/policy-fixtures";
 import { describePolicyRules } from "../support/policy-rule-cases";
-
-const database = (scope: Construct, settings: Partial<DbInstanceConfig>) =>
-  new DbInstance(scope, "database", {
-    identifier: "policy-test",
-    engine: "postgres",
-    instanceClass: "db.t4g.micro",
-    allocatedStorage: 20,
-    ...settings,
-  });
 
 const table = (scope: Construct, encrypted: boolean) =>
   new DynamodbTable(scope, "table", {
@@ -122,11 +113,44 @@ describePolicyRules("encryption rules", [
     violating: (stack) => new KmsKey(stack, "key", {}),
     compliant: (stack) => {
       rotatedKey(stack);
-      new KmsKey(stack, "signing-key", {
+      const signingKey = new KmsKey(stack, "signing-key", {
         customerMasterKeySpec: "ECC_NIST_P256",
         keyUsage: "SIGN_VERIFY",
       });
+      keyPolicy(stack, signingKey, "signing-key-policy");
     },
     findings: [["key", "enable_key_rotation is not true"]],
+  },
+  {
+    title: "a key left with KMS's default policy",
+    rule: kmsKeyPolicy,
+    violating: (stack) => new KmsKey(stack, "key", { enableKeyRotation: true }),
+    compliant: (stack) => {
+      const key = new KmsKey(stack, "key", { enableKeyRotation: true });
+      keyPolicy(stack, key);
+    },
+    findings: [["key", "has no key policy (KMS attaches its default)"]],
+  },
+  {
+    title: "a key whose policy is written on the key itself",
+    rule: kmsKeyPolicy,
+    violating: (stack) => new KmsKey(stack, "key", { enableKeyRotation: true }),
+    compliant: (stack) =>
+      new KmsKey(stack, "key", {
+        enableKeyRotation: true,
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Sid: "AccountAdministersKey",
+              Effect: "Allow",
+              Principal: { AWS: "arn:aws:iam::111122223333:root" },
+              Action: ["kms:DescribeKey", "kms:PutKeyPolicy"],
+              Resource: "*",
+            },
+          ],
+        }),
+      }),
+    findings: [["key", "has no key policy (KMS attaches its default)"]],
   },
 ]);

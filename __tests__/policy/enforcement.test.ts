@@ -29,7 +29,7 @@ describe("the security policy at synthesis", () => {
       violationLines((stack) => {
         const logs = new CloudwatchLogGroup(stack, "logs", {
           name: "/logs",
-          retentionInDays: 30,
+          retentionInDays: 365,
           kmsKeyId: rotatedKey(stack).arn,
         });
         logs.addOverride("retention_in_days", 0);
@@ -53,7 +53,7 @@ describe("the security policy at synthesis", () => {
     collectViolationsAcrossStacks(app);
     for (const name of ["one", "two"]) {
       const stack = policyStack(app, name);
-      new CloudwatchLogGroup(stack, "logs", { name: `/${name}`, retentionInDays: 7 });
+      new CloudwatchLogGroup(stack, "logs", { name: `/${name}`, retentionInDays: 365 });
     }
     let error: unknown;
     try {

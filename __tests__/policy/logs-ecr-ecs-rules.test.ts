@@ -22,6 +22,7 @@ const repository = (scope: Construct, scanOnPush: boolean, imageTagMutability: s
     name: "policy/test",
     imageScanningConfiguration: { scanOnPush },
     imageTagMutability,
+    encryptionConfiguration: [{ encryptionType: "KMS", kmsKey: rotatedKey(scope).arn }],
   });
 
 const task = (scope: Construct, container: Record<string, unknown>) =>
@@ -35,14 +36,14 @@ describePolicyRules("log, registry and task rules", [
     title: "a log group kept forever",
     rule: logRetention,
     violating: (stack) => logGroup(stack, { encrypted: true }),
-    compliant: (stack) => logGroup(stack, { retentionInDays: 30, encrypted: true }),
+    compliant: (stack) => logGroup(stack, { retentionInDays: 365, encrypted: true }),
     findings: [["logs", "retention_in_days is not set, so events are kept forever"]],
   },
   {
     title: "a log group with CloudWatch's own key",
     rule: logEncryption,
-    violating: (stack) => logGroup(stack, { retentionInDays: 14, encrypted: false }),
-    compliant: (stack) => logGroup(stack, { retentionInDays: 14, encrypted: true }),
+    violating: (stack) => logGroup(stack, { retentionInDays: 365, encrypted: false }),
+    compliant: (stack) => logGroup(stack, { retentionInDays: 365, encrypted: true }),
     findings: [["logs", "kms_key_id is not set"]],
   },
   {

@@ -17,10 +17,17 @@ const ingress = (scope: Construct, id: string, source: Record<string, string>, p
     ...source,
   });
 
-const aclRule = (scope: Construct, fromPort: number, toPort: number, protocol = "tcp") =>
-  new NetworkAclRule(scope, "acl-rule", {
+const aclRule = (
+  scope: Construct,
+  fromPort: number,
+  toPort: number,
+  protocol = "tcp",
+  id = "acl-rule",
+  ruleNumber = 100,
+) =>
+  new NetworkAclRule(scope, id, {
     networkAclId: "acl-0123456789abcdef0",
-    ruleNumber: 100,
+    ruleNumber,
     egress: false,
     protocol,
     ruleAction: "allow",
@@ -107,7 +114,7 @@ describePolicyRules("network rules", [
     title: "a network ACL rule admitting every port",
     rule: networkAclIngress,
     violating: (stack) => aclRule(stack, 0, 65535),
-    compliant: (stack) => aclRule(stack, 1024, 65535),
+    compliant: (stack) => aclRule(stack, 3390, 65535),
     findings: [
       [
         "acl-rule",
@@ -133,6 +140,16 @@ describePolicyRules("network rules", [
     violating: (stack) => aclRule(stack, 22, 22),
     compliant: (stack) => aclRule(stack, 32768, 65535),
     findings: [["acl-rule", "allows tcp 22 in from 0.0.0.0/0, which includes SSH (22)"]],
+  },
+  {
+    title: "a network ACL rule admitting the whole ephemeral range, RDP included",
+    rule: networkAclIngress,
+    violating: (stack) => aclRule(stack, 1024, 65535),
+    compliant: (stack) => {
+      aclRule(stack, 1024, 3388);
+      aclRule(stack, 3390, 65535, "tcp", "acl-rule-above-rdp", 101);
+    },
+    findings: [["acl-rule", "allows tcp 1024-65535 in from 0.0.0.0/0, which includes RDP (3389)"]],
   },
   {
     title: "a network ACL rule admitting all protocols",

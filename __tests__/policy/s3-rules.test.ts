@@ -1,4 +1,5 @@
 import { S3BucketAcl } from "@cdktf/provider-aws/lib/s3-bucket-acl";
+import { s3AccessLogging } from "../../policy/rules/s3-access-logging";
 import { s3PublicAccess } from "../../policy/rules/s3-public-access";
 import { s3TlsOnly } from "../../policy/rules/s3-tls-only";
 import { bucket } from "../support/policy-fixtures";
@@ -104,5 +105,12 @@ describePolicyRules("S3 rules", [
     findings: [
       ["bucket", "its bucket policy does not deny requests where aws:SecureTransport is false"],
     ],
+  },
+  {
+    title: "a bucket without server access logs",
+    rule: s3AccessLogging,
+    violating: (stack) => bucket(stack, { accessLogs: false }),
+    compliant: (stack) => bucket(stack),
+    findings: [["bucket", "has no server access logging"]],
   },
 ]);

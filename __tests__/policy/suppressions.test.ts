@@ -78,7 +78,7 @@ describe("suppressions", () => {
     const stack = policyStack(app);
     const logs = new CloudwatchLogGroup(stack, "logs", {
       name: "/logs",
-      retentionInDays: 30,
+      retentionInDays: 365,
       kmsKeyId: rotatedKey(stack).arn,
     });
     suppress(logs, "SEC-LOG-001", REASON);

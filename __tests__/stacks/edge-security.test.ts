@@ -20,7 +20,9 @@ const portsOf = (entries: TerraformBlock[]) =>
       ),
     ),
   );
-const EPHEMERAL = (e: TerraformBlock) => e.from_port === 1024 && e.to_port === 65535;
+/** The internet's replies: the ephemeral range 1024-65535, split around RDP (3389). */
+const EPHEMERAL = (e: TerraformBlock) =>
+  (e.from_port === 1024 && e.to_port === 3388) || (e.from_port === 3390 && e.to_port === 65535);
 
 describe.each(environments.map((env) => [env.name, env] as const))(
   "the %s stack's edge",
@@ -56,6 +58,16 @@ describe.each(environments.map((env) => [env.name, env] as const))(
       );
       expect(securityGroup).toEqual(listeners);
       expect(portsOf(fromInternet)).toEqual(listeners);
+    });
+
+    it("admits no rule from the internet that reaches SSH or RDP, in either tier", () => {
+      for (const acl of Object.values(synth.resources("aws_network_acl"))) {
+        const open = (acl.ingress as TerraformBlock[]).filter(
+          (r) => r.action === "allow" && r.cidr_block === "0.0.0.0/0" && r.protocol === "tcp",
+        );
+        expect(portsOf(open)).not.toContain(22);
+        expect(portsOf(open)).not.toContain(3389);
+      }
     });
 
     it("admits the targets' ports into the private subnets, and the database's from the private subnets only", () => {

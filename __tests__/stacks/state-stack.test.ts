@@ -25,6 +25,7 @@ describe("the state stack", () => {
 
   it("creates the one bucket dev and prod share and prod's DynamoDB lock table, once each", () => {
     expect(Object.values(synth.resources("aws_s3_bucket")).map((b) => b.bucket)).toEqual([
+      undefined, // the state bucket's log bucket, named by S3 from its prefix
       "shop-terraform-state",
     ]);
     expect(Object.values(synth.resources("aws_dynamodb_table")).map((t) => t.name)).toEqual([
@@ -37,14 +38,16 @@ describe("the state stack", () => {
     const lockTables = Object.values(synth.resources("aws_dynamodb_table")).map((t) => t.name);
     for (const env of PROJECT.environments) {
       const backend = backendOf(env);
-      expect(backend.bucket).toBe(synth.resource("aws_s3_bucket").bucket);
+      expect(backend.bucket).toBe(
+        synth.resourceAt("aws_s3_bucket", "bucket-shop-terraform-state_bucket").bucket,
+      );
       expect(backend.region).toBe(synth.json.provider!.aws[0].region);
       expect(backend.kms_key_id).toBe(alias);
       if (backend.dynamodb_table) expect(lockTables).toContain(backend.dynamodb_table);
     }
   });
 
-  it("hardens the bucket: versioned, KMS-encrypted, private, TLS-only, old versions expired", () => {
+  it("hardens the bucket and its log bucket: versioned, encrypted, private, TLS-only, old versions expired", () => {
     for (const type of [
       "aws_s3_bucket_versioning",
       "aws_s3_bucket_server_side_encryption_configuration",
@@ -53,7 +56,7 @@ describe("the state stack", () => {
       "aws_s3_bucket_policy",
       "aws_s3_bucket_lifecycle_configuration",
     ]) {
-      expect(Object.keys(synth.resources(type))).toHaveLength(1);
+      expect(Object.keys(synth.resources(type))).toHaveLength(2);
     }
     expect(synth.resource("aws_kms_key").enable_key_rotation).toBe(true);
   });

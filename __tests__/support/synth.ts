@@ -66,3 +66,11 @@ export function logicalId(synth: Synthesized, type: string, fragment: string): s
   if (!id) throw new Error(`no ${type} matching ${fragment}`);
   return id;
 }
+
+/** The statements of the policy document a policy attribute refers to ("${data.aws_iam_policy_document.x.json}"). */
+export function statementsOf(synth: Synthesized, reference: unknown): Record<string, any>[] {
+  const id = /^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/.exec(String(reference))?.[1];
+  if (!id) throw new Error(`not a reference to a policy document: ${String(reference)}`);
+  return (synth.json.data!.aws_iam_policy_document[id] as { statement: Record<string, any>[] })
+    .statement;
+}

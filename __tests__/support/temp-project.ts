@@ -50,6 +50,7 @@ const CODE = [
   "cdktf.json",
   "tsconfig.json",
   "config",
+  "constructs",
   "lib",
   "modules",
   "policy",

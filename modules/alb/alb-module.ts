@@ -6,8 +6,8 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
-import { markListenerIngress } from "../../policy";
-import { AccessLogBucket } from "./access-log-bucket";
+import { markListenerIngress, suppress } from "../../policy";
+import { accessLogBucket, SERVER_ACCESS_LOG_PREFIX } from "./access-log-bucket";
 import { planListeners, type ListenerPlanInput, type RoutedService } from "./listener-plan";
 import { createListeners } from "./listeners";
 
@@ -92,6 +92,11 @@ export class AlbModule extends Construct {
   public readonly accessLogBucketName: string;
   /** Its ARN. */
   public readonly accessLogBucketArn: string;
+  /**
+   * Where the environment's other buckets (named "<name>-…") deliver their S3 server access logs:
+   * the access log bucket, under its own prefix.
+   */
+  public readonly serverAccessLogs: { readonly bucketName: string; readonly prefix: string };
 
   constructor(scope: Construct, id: string, props: AlbModuleProps) {
     super(scope, id);
@@ -129,11 +134,12 @@ export class AlbModule extends Construct {
     }
 
     const logPrefix = name;
-    const accessLogs = new AccessLogBucket(this, "access-logs", {
+    const accessLogs = accessLogBucket(this, {
       bucketPrefix: `${name}-alb-logs-`,
       region: props.region,
       accountId: props.accountId,
       logPrefix,
+      sourceBucketPrefix: `${name}-`,
       expirationDays: props.accessLogExpirationDays ?? 90,
       forceDestroy: !deletionProtection,
     });
@@ -151,6 +157,18 @@ export class AlbModule extends Construct {
       dependsOn: [accessLogs.policy],
       tags: { Name: name },
     });
+    suppress(
+      lb,
+      "SEC-ELB-002",
+      "the system's front door: internet-facing by design, open only on its listener ports (security group and network ACL from one plan) and behind the WAF web ACL",
+    );
+    if (!deletionProtection) {
+      suppress(
+        lb,
+        "SEC-DEL-001",
+        "deletion protection is off because the environment turned it off (deletionProtection, on in production): a trial environment is destroyed whole",
+      );
+    }
 
     const targetGroups = new Map(
       services.map((service) => {
@@ -176,6 +194,11 @@ export class AlbModule extends Construct {
           },
           tags: { Name: `${name}-${service.name}`, Service: service.name },
         });
+        suppress(
+          targetGroup,
+          "SEC-ELB-003",
+          "TLS ends at the load balancer: the targets are tasks in private subnets that admit only the load balancer's security group, and hold no certificate",
+        );
         return [service.name, targetGroup] as const;
       }),
     );
@@ -203,5 +226,6 @@ export class AlbModule extends Construct {
     this.serviceUrls = listeners.serviceUrls;
     this.accessLogBucketName = accessLogs.bucketName;
     this.accessLogBucketArn = accessLogs.bucketArn;
+    this.serverAccessLogs = { bucketName: accessLogs.bucketName, prefix: SERVER_ACCESS_LOG_PREFIX };
   }
 }

@@ -2,6 +2,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
+import { assumeRoleStatement } from "../../constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
 import { suppress } from "../../policy";
 
@@ -34,14 +35,11 @@ export class BackupRole extends Construct {
     super(scope, id);
     const trust = new DataAwsIamPolicyDocument(this, "trust", {
       statement: [
-        {
+        assumeRoleStatement({
           sid: "AwsBackupAssumeRole",
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["backup.amazonaws.com"] }],
-          condition: props.accountId
-            ? [{ test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] }]
-            : undefined,
-        },
+          service: "backup.amazonaws.com",
+          account: props.accountId,
+        }),
       ],
     });
     const role = new IamRole(this, "role", {

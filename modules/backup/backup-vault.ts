@@ -1,8 +1,8 @@
 import { BackupVault } from "@cdktf/provider-aws/lib/backup-vault";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
+import { ManagedKey } from "../../constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
 
 export interface EncryptedVaultProps {
@@ -14,7 +14,10 @@ export interface EncryptedVaultProps {
   readonly provider?: TerraformProvider;
 }
 
-/** A backup vault encrypted with a key of its own (rotated yearly), in the provider's region. */
+/**
+ * A backup vault encrypted with a key of its own (rotated yearly), in the provider's region; the
+ * account uses the key only through AWS Backup.
+ */
 export class EncryptedVault extends Construct {
   /** The vault's name. */
   public readonly vaultName: string;
@@ -26,11 +29,10 @@ export class EncryptedVault extends Construct {
   constructor(scope: Construct, id: string, props: EncryptedVaultProps) {
     super(scope, id);
     const { provider } = props;
-    const key = new KmsKey(this, "key", {
+    const key = new ManagedKey(this, "key", {
       provider,
       description: `Encrypts the recovery points in the backup vault ${props.vaultName}`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
+      usedThrough: ["backup"],
     });
     new KmsAlias(this, "key-alias", {
       provider,
@@ -40,12 +42,12 @@ export class EncryptedVault extends Construct {
     const vault = new BackupVault(this, "vault", {
       provider,
       name: props.vaultName,
-      kmsKeyArn: key.arn,
+      kmsKeyArn: key.keyArn,
       forceDestroy: props.forceDestroy,
       tags: { Name: props.vaultName },
     });
     this.vaultName = vault.name;
     this.vaultArn = vault.arn;
-    this.kmsKeyArn = key.arn;
+    this.kmsKeyArn = key.keyArn;
   }
 }

@@ -1,7 +1,7 @@
 import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
+import { ManagedKey } from "../../constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
 
 /** A key attribute: its name and type (S string, N number, B binary). */
@@ -54,10 +54,10 @@ export class DynamodbModule extends Construct {
     const tableName = fitName([props.tableName], AWS_NAME_LIMITS.dynamodbTable);
     const indexes = props.indexes ?? [];
 
-    const key = new KmsKey(this, "key", {
+    const key = new ManagedKey(this, "key", {
       description: `Encrypts the DynamoDB table ${tableName}`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
+      // The table's own reads and writes, and AWS Backup's copies of it.
+      usedThrough: ["dynamodb", "backup"],
     });
     new KmsAlias(this, "key-alias", {
       name: fitName([`alias/${tableName}`], AWS_NAME_LIMITS.kmsAlias),
@@ -83,7 +83,7 @@ export class DynamodbModule extends Construct {
           }))
         : undefined,
       pointInTimeRecovery: { enabled: true },
-      serverSideEncryption: { enabled: true, kmsKeyArn: key.arn },
+      serverSideEncryption: { enabled: true, kmsKeyArn: key.keyArn },
       deletionProtectionEnabled: props.deletionProtection ?? true,
       tags: { Name: tableName, ...props.tags },
     });
@@ -91,7 +91,7 @@ export class DynamodbModule extends Construct {
     this.tableName = table.name;
     this.tableArn = table.arn;
     this.indexArns = `${table.arn}/index/*`;
-    this.kmsKeyArn = key.arn;
+    this.kmsKeyArn = key.keyArn;
   }
 }
 

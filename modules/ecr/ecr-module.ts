@@ -1,6 +1,7 @@
 import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { Construct } from "constructs";
+import { suppress } from "../../policy";
 import { lifecyclePolicy } from "./lifecycle-policy";
 
 export interface EcrModuleProps {
@@ -43,6 +44,13 @@ export class EcrModule extends Construct {
         forceDelete: props.forceDelete ?? false,
         tags: { Name: `${props.namespace}/${repositoryName}` },
       });
+      if (!props.kmsKeyArn) {
+        suppress(
+          repository,
+          "SEC-ECR-003",
+          "ECR's AWS managed KMS key encrypts the images; a repository's encryption is fixed when it is created, so moving to a customer managed key would replace the repository and delete its images",
+        );
+      }
       new EcrLifecyclePolicy(this, `lifecycle-policy-${repositoryName}`, {
         repository: repository.name,
         policy: lifecyclePolicy(props.keepImages ?? 2),

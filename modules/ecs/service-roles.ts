@@ -5,6 +5,7 @@ import {
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
+import { assumeRoleStatement } from "../../constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
 
 export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
@@ -38,21 +39,14 @@ export class ServiceRoles extends Construct {
     super(scope, id);
     const trust = new DataAwsIamPolicyDocument(this, "ecs-tasks-trust", {
       statement: [
-        {
+        assumeRoleStatement({
           sid: "EcsTasksAssumeRole",
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["ecs-tasks.amazonaws.com"] }],
-          condition: props.accountId
-            ? [
-                { test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] },
-                {
-                  test: "ArnLike",
-                  variable: "aws:SourceArn",
-                  values: [`arn:aws:ecs:${props.region}:${props.accountId}:*`],
-                },
-              ]
+          service: "ecs-tasks.amazonaws.com",
+          account: props.accountId,
+          sourceArns: props.accountId
+            ? [`arn:aws:ecs:${props.region}:${props.accountId}:*`]
             : undefined,
-        },
+        }),
       ],
     });
 

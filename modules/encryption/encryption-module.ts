@@ -1,9 +1,6 @@
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
-import { Fn } from "cdktf";
 import { Construct } from "constructs";
+import { formerAddress, ManagedKey } from "../../constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
 import { logsKeyStatements } from "./logs-key-policy";
 
@@ -19,12 +16,11 @@ export interface EncryptionModuleProps {
 /**
  * The environment's key for CloudWatch Logs: every log group of the stack (services, databases,
  * flow logs, WAF) is encrypted with it. Rotated yearly; its policy lets CloudWatch Logs of the
- * region use it for the account's log groups only.
+ * region use it for the account's log groups only, and the account's principals as their IAM
+ * policies allow (AWS's default statement: reading encrypted logs goes through CloudWatch Logs).
  *
- * The policy names the account without a data source that would call AWS at plan time: it is
- * read from the key's own ARN, so it is attached by an aws_kms_key_policy once the key exists.
- * The key's alias is created after that policy and `logsKmsKeyArn` is read from the alias, so a
- * log group that uses the key is only created once CloudWatch Logs may use it.
+ * The key's alias is created after the key's policy and `logsKmsKeyArn` is read from the alias,
+ * so a log group that uses the key is only created once CloudWatch Logs may use it.
  */
 export class EncryptionModule extends Construct {
   /** The logs key's ARN, available once its policy is in place: the log groups' kms_key_id. */
@@ -34,26 +30,18 @@ export class EncryptionModule extends Construct {
 
   constructor(scope: Construct, id: string, props: EncryptionModuleProps) {
     super(scope, id);
-    const key = new KmsKey(this, "logs-key", {
+    const key = new ManagedKey(this, "logs-key", {
       description: `Encrypts the CloudWatch log groups of ${props.name}`,
-      enableKeyRotation: true,
-      deletionWindowInDays: props.deletionWindowDays ?? 30,
+      delegateToIam: true,
+      serviceStatements: (at) => logsKeyStatements({ ...at, region: props.region }),
+      deletionWindowDays: props.deletionWindowDays,
     });
-    const arnPart = (index: number) => Fn.element(Fn.split(":", key.arn), index);
-    const document = new DataAwsIamPolicyDocument(this, "logs-key-policy-document", {
-      statement: logsKeyStatements({
-        partition: arnPart(1),
-        region: props.region,
-        account: arnPart(4),
-      }),
-    });
-    const policy = new KmsKeyPolicy(this, "logs-key-policy", {
-      keyId: key.keyId,
-      policy: document.json,
-    });
+    // The policy was this module's own "logs-key-policy" before the key construct: keep its state
+    // (destroying a key policy resource would reset the key to KMS's default policy).
+    key.policy.moveFromId(formerAddress(this, "logs-key-policy", "aws_kms_key_policy"));
     const alias = new KmsAlias(this, "logs-key-alias", {
       name: fitName([`alias/${props.name}-logs`], AWS_NAME_LIMITS.kmsAlias),
-      targetKeyId: policy.keyId,
+      targetKeyId: key.keyIdAfterPolicy,
     });
     this.logsKmsKeyArn = alias.targetKeyArn;
     this.logsKmsKeyAlias = alias.name;

@@ -1,2 +1,2 @@
 export { EncryptionModule, type EncryptionModuleProps } from "./encryption-module";
-export { logsKeyStatements, type KeyLocation } from "./logs-key-policy";
+export { logsKeyStatements } from "./logs-key-policy";

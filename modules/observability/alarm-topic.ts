@@ -1,16 +1,11 @@
-import { DataAwsArn } from "@cdktf/provider-aws/lib/data-aws-arn";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Construct } from "constructs";
+import { formerAddress, ManagedKey, serviceTrustStatement } from "../../constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
-import { KEY_ACCOUNT_ACTIONS } from "../../lib/kms-key-account-actions";
-
-export { KEY_ACCOUNT_ACTIONS };
 
 export interface AlarmTopicProps {
   /** The topic's name, e.g. "shop-prod-alarms"; also its key's alias. */
@@ -22,9 +17,9 @@ export interface AlarmTopicProps {
 
 /**
  * The SNS topic CloudWatch alarms publish to, encrypted with a key of its own (rotated) whose
- * policy lets CloudWatch encrypt what it publishes (AWS-managed SNS keys do not), and whose topic
- * policy accepts publications from this account's alarms in this region only. Mail subscriptions
- * for the given addresses.
+ * policy lets CloudWatch encrypt what this account's alarms publish (AWS-managed SNS keys do
+ * not), and whose topic policy accepts publications from this account's alarms in this region
+ * only, over TLS only. Mail subscriptions for the given addresses.
  *
  * The account (for the policies' principals and conditions) is read from the key's own ARN, so
  * nothing is looked up in AWS at plan time.
@@ -35,65 +30,56 @@ export class AlarmTopic extends Construct {
 
   constructor(scope: Construct, id: string, props: AlarmTopicProps) {
     super(scope, id);
-    const key = new KmsKey(this, "key", {
+    const alarmsOf = (partition: string, account: string) =>
+      `arn:${partition}:cloudwatch:${props.region}:${account}:alarm:*`;
+    const key = new ManagedKey(this, "key", {
       description: `Encrypts the alarm notifications of ${props.name}`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
+      usedThrough: ["sns"],
+      // The form AWS documents for alarms on encrypted topics (CloudWatch encrypts the message it
+      // publishes), narrowed to this account's alarms.
+      serviceStatements: ({ partition, account }) => [
+        serviceTrustStatement({
+          sid: "CloudWatchAlarmsEncrypt",
+          service: "cloudwatch.amazonaws.com",
+          actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+          resources: ["*"],
+          account,
+          sourceArns: [alarmsOf(partition, account)],
+        }),
+      ],
     });
+    // The policy was this construct's own "key-policy" before the key construct: keep its state.
+    key.policy.moveFromId(formerAddress(this, "key-policy", "aws_kms_key_policy"));
     new KmsAlias(this, "key-alias", {
       name: fitName([`alias/${props.name}`], AWS_NAME_LIMITS.kmsAlias),
       targetKeyId: key.keyId,
     });
-    const keyArn = new DataAwsArn(this, "key-arn", { arn: key.arn });
-    const account = keyArn.account;
-    const partition = keyArn.partition;
-
-    const keyPolicy = new DataAwsIamPolicyDocument(this, "key-policy-document", {
-      statement: [
-        {
-          sid: "AccountPrincipalsThroughIam",
-          principals: [{ type: "AWS", identifiers: [`arn:${partition}:iam::${account}:root`] }],
-          actions: KEY_ACCOUNT_ACTIONS,
-          // In a key policy, "*" is the key itself.
-          resources: ["*"],
-        },
-        {
-          // The form AWS documents for alarms on encrypted topics: CloudWatch encrypts the
-          // message it publishes. Which alarms may publish is narrowed on the topic.
-          sid: "CloudWatchAlarmsEncrypt",
-          principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
-          actions: ["kms:Decrypt", "kms:GenerateDataKey"],
-          resources: ["*"],
-        },
-      ],
-    });
-    const attachedKeyPolicy = new KmsKeyPolicy(this, "key-policy", {
-      keyId: key.keyId,
-      policy: keyPolicy.json,
-    });
+    const { partition, account } = key.location;
 
     const topic = new SnsTopic(this, "topic", {
       name: fitName([props.name], AWS_NAME_LIMITS.snsTopic),
       displayName: `Alarms of ${props.name}`.slice(0, 100),
-      kmsMasterKeyId: key.arn,
+      kmsMasterKeyId: key.keyArn,
       // CloudWatch can publish only once the key lets it.
-      dependsOn: [attachedKeyPolicy],
+      dependsOn: [key.policy],
     });
     const topicPolicy = new DataAwsIamPolicyDocument(this, "topic-policy-document", {
       statement: [
-        {
+        serviceTrustStatement({
           sid: "AccountAlarmsPublish",
-          principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
+          service: "cloudwatch.amazonaws.com",
           actions: ["sns:Publish"],
           resources: [topic.arn],
-          condition: [
-            { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
-            {
-              test: "ArnLike",
-              variable: "aws:SourceArn",
-              values: [`arn:${partition}:cloudwatch:${props.region}:${account}:alarm:*`],
-            },
-          ],
+          account,
+          sourceArns: [alarmsOf(partition, account)],
+        }),
+        {
+          sid: "DenyInsecureTransport",
+          effect: "Deny",
+          principals: [{ type: "*", identifiers: ["*"] }],
+          actions: ["sns:Publish"],
+          resources: [topic.arn],
+          condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
         },
       ],
     });
@@ -108,6 +94,6 @@ export class AlarmTopic extends Construct {
     }
 
     this.topicArn = topic.arn;
-    this.keyArn = key.arn;
+    this.keyArn = key.keyArn;
   }
 }

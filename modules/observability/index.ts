@@ -1,5 +1,5 @@
 export { ObservabilityModule, type ObservabilityModuleProps } from "./observability-module";
-export { AlarmTopic, KEY_ACCOUNT_ACTIONS, type AlarmTopicProps } from "./alarm-topic";
+export { AlarmTopic, type AlarmTopicProps } from "./alarm-topic";
 export { alarmName, planAlarms, type AlarmSpec } from "./alarm-plan";
 export { DEFAULT_ALARM_THRESHOLDS, type AlarmThresholds } from "./alarm-thresholds";
 export { buildDashboardBody, type DashboardBody, type DashboardInput } from "./dashboard-body";

@@ -3,10 +3,11 @@ import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
+import { ManagedKey } from "../../constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { suppress } from "../../policy";
 import { parameterGroupFamily, postgresParameters } from "./parameters";
 
 /** The PostgreSQL logs exported to CloudWatch Logs. */
@@ -102,10 +103,11 @@ export class RdsModule extends Construct {
     const allocatedStorage = props.allocatedStorageGb ?? 20;
     const maxAllocatedStorage = props.maxAllocatedStorageGb ?? 100;
 
-    const key = new KmsKey(this, "key", {
+    const key = new ManagedKey(this, "key", {
       description: `Encrypts the ${props.databaseName} database of ${identifier}: storage, Performance Insights, master password`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
+      // Storage and Performance Insights through RDS, the master password through Secrets
+      // Manager, snapshots copied by AWS Backup.
+      usedThrough: ["rds", "secretsmanager", "backup"],
     });
     new KmsAlias(this, "key-alias", {
       name: fitName([`alias/${identifier}-postgres`], AWS_NAME_LIMITS.kmsAlias),
@@ -154,7 +156,7 @@ export class RdsModule extends Construct {
       instanceClass: props.instanceClass ?? "db.t4g.micro",
       storageType: "gp3",
       storageEncrypted: true,
-      kmsKeyId: key.arn,
+      kmsKeyId: key.keyArn,
       maxAllocatedStorage: maxAllocatedStorage > allocatedStorage ? maxAllocatedStorage : undefined,
       port,
       vpcSecurityGroupIds: [securityGroup.id],
@@ -167,7 +169,7 @@ export class RdsModule extends Construct {
       deletionProtection,
       enabledCloudwatchLogsExports: [...EXPORTED_LOGS],
       performanceInsightsEnabled: performanceInsights,
-      performanceInsightsKmsKeyId: performanceInsights ? key.arn : undefined,
+      performanceInsightsKmsKeyId: performanceInsights ? key.keyArn : undefined,
       performanceInsightsRetentionPeriod: performanceInsights ? 7 : undefined,
     };
 
@@ -180,7 +182,7 @@ export class RdsModule extends Construct {
       dbName: props.databaseName,
       username: props.username,
       manageMasterUserPassword: true,
-      masterUserSecretKmsKeyId: key.arn,
+      masterUserSecretKmsKeyId: key.keyArn,
       dbSubnetGroupName: subnetGroup.name,
       multiAz: props.multiAz ?? false,
       backupRetentionPeriod: props.backupRetentionDays ?? 7,
@@ -192,6 +194,7 @@ export class RdsModule extends Construct {
       tags: { Name: identifier, ...props.tags },
       dependsOn: logGroups(identifier),
     });
+    acceptExceptions(instance, { deletionProtection, multiAz: props.multiAz ?? false });
 
     if (props.readReplica) {
       const replicaIdentifier = fitName([identifier, "replica"], AWS_NAME_LIMITS.dbIdentifier);
@@ -206,6 +209,7 @@ export class RdsModule extends Construct {
         tags: { Name: replicaIdentifier },
         dependsOn: logGroups(replicaIdentifier),
       });
+      acceptExceptions(replica, { deletionProtection, multiAz: true });
       this.readerAddress = replica.address;
     }
 
@@ -216,8 +220,39 @@ export class RdsModule extends Construct {
     this.databaseName = props.databaseName;
     this.username = props.username;
     this.secretArn = instance.masterUserSecret.get(0).secretArn;
-    this.kmsKeyArn = key.arn;
+    this.kmsKeyArn = key.keyArn;
     this.securityGroupId = securityGroup.id;
     this.instanceArn = instance.arn;
+  }
+}
+
+/** The deliberate exceptions to the security policy of one database instance, with their reasons. */
+function acceptExceptions(
+  instance: DbInstance,
+  settings: { readonly deletionProtection: boolean; readonly multiAz: boolean },
+): void {
+  suppress(
+    instance,
+    "SEC-RDS-002",
+    "Performance Insights (on, encrypted with the database's key) and CloudWatch's RDS metrics watch the database; Enhanced Monitoring would write OS metrics to the account-wide RDSOSMetrics log group, which no stack owns, encrypts with its logs key or gives a retention",
+  );
+  suppress(
+    instance,
+    "SEC-RDS-003",
+    "a non-default port only hides the database from scanners that cannot reach it anyway: it lives in private subnets and admits only its clients' security groups, over TLS, with a password only Secrets Manager holds",
+  );
+  if (!settings.deletionProtection) {
+    suppress(
+      instance,
+      "SEC-DEL-001",
+      "deletion protection is off because the environment turned it off (deletionProtection, on in production): a trial environment is destroyed whole",
+    );
+  }
+  if (!settings.multiAz) {
+    suppress(
+      instance,
+      "SEC-RDS-001",
+      "a single AZ because the environment chose it (database.multiAz, on in production): a standby doubles the cost of a trial environment",
+    );
   }
 }

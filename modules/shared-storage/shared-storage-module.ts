@@ -5,9 +5,9 @@ import { EfsFileSystem } from "@cdktf/provider-aws/lib/efs-file-system";
 import { EfsFileSystemPolicy } from "@cdktf/provider-aws/lib/efs-file-system-policy";
 import { EfsMountTarget } from "@cdktf/provider-aws/lib/efs-mount-target";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
+import { ManagedKey } from "../../constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
 import { fileSystemStatements } from "./file-system-policy";
 
@@ -65,10 +65,9 @@ export class SharedStorageModule extends Construct {
     }
     const posixId = props.posixId ?? 1000;
 
-    const key = new KmsKey(this, "key", {
+    const key = new ManagedKey(this, "key", {
       description: `Encrypts the shared file system of ${props.name}`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
+      usedThrough: ["elasticfilesystem", "backup"],
     });
     new KmsAlias(this, "key-alias", {
       name: fitName([`alias/${props.name}-efs`], AWS_NAME_LIMITS.kmsAlias),
@@ -78,7 +77,7 @@ export class SharedStorageModule extends Construct {
     const fileSystem = new EfsFileSystem(this, "file-system", {
       creationToken: `${props.name}-shared`,
       encrypted: true,
-      kmsKeyId: key.arn,
+      kmsKeyId: key.keyArn,
       performanceMode: "generalPurpose",
       throughputMode: "elastic",
       lifecyclePolicy: [
@@ -131,6 +130,6 @@ export class SharedStorageModule extends Construct {
     this.fileSystemArn = fileSystem.arn;
     this.securityGroupId = securityGroup.id;
     this.accessPoints = accessPoints;
-    this.kmsKeyArn = key.arn;
+    this.kmsKeyArn = key.keyArn;
   }
 }

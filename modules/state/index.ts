@@ -1,1 +1,1 @@
-export { StateModule, type StateModuleProps } from "./state-module";
+export { STATE_ACCESS_LOG_PREFIX, StateModule, type StateModuleProps } from "./state-module";

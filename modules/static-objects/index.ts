@@ -1,1 +1,5 @@
-export { StaticObjectsModule, type StaticObjectsModuleProps } from "./static-objects-module";
+export {
+  StaticObjectsModule,
+  type ServerAccessLogs,
+  type StaticObjectsModuleProps,
+} from "./static-objects-module";

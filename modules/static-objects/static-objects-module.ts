@@ -1,16 +1,13 @@
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
-import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
-import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
+import { HardenedBucket, ManagedKey } from "../../constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
-import { tlsOnlyStatements } from "../../lib/s3-tls-only";
+
+/** Where a bucket's server access logs go: a log bucket and the key prefix under which to write. */
+export interface ServerAccessLogs {
+  readonly bucketName: string;
+  readonly prefix: string;
+}
 
 export interface StaticObjectsModuleProps {
   /**
@@ -18,6 +15,8 @@ export interface StaticObjectsModuleProps {
    * "shop-prod-static-" plus a unique suffix Terraform picks (bucket names are global).
    */
   readonly name: string;
+  /** The log bucket that receives the bucket's server access logs (e.g. the load balancer's). */
+  readonly serverAccessLogs: ServerAccessLogs;
   /**
    * Refuse to destroy the bucket (`prevent_destroy`); when off, `terraform destroy` empties and
    * deletes it. @default true
@@ -30,10 +29,11 @@ export interface StaticObjectsModuleProps {
 }
 
 /**
- * The environment's bucket for static objects (images, documents): private (all four public
- * access blocks, ACLs disabled), encrypted with a key of its own (rotated yearly) through an S3
- * bucket key, versioned with old versions expired, reachable over TLS 1.2+ only. Services that
- * declare `staticObjects` in their manifest get its name and least-privilege access to it.
+ * The environment's bucket for static objects (images, documents): a hardened bucket (private,
+ * versioned, TLS only, server access logs to the log bucket) encrypted with a key of its own
+ * (rotated yearly, used only through S3) through an S3 bucket key, old versions expired.
+ * Services that declare `staticObjects` in their manifest get its name and least-privilege
+ * access to it.
  */
 export class StaticObjectsModule extends Construct {
   /** The bucket's name. */
@@ -49,59 +49,30 @@ export class StaticObjectsModule extends Construct {
     super(scope, id);
     const deletionProtection = props.deletionProtection ?? true;
 
-    const key = new KmsKey(this, "key", {
+    const key = new ManagedKey(this, "key", {
       description: `Encrypts the static objects of ${props.name}`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
+      usedThrough: ["s3"],
     });
     new KmsAlias(this, "key-alias", {
       name: fitName([`alias/${props.name}-static`], AWS_NAME_LIMITS.kmsAlias),
       targetKeyId: key.keyId,
     });
 
-    const bucket = new S3Bucket(this, "bucket", {
+    // "Default" adds nothing to the Terraform addresses: the bucket's resources keep the
+    // addresses they had as this module's own children.
+    const bucket = new HardenedBucket(this, "Default", {
       bucketPrefix: `${props.name}-static-`,
+      nameTag: `${props.name}-static`,
       forceDestroy: !deletionProtection,
-      lifecycle: { preventDestroy: deletionProtection },
-      tags: { Name: `${props.name}-static` },
-    });
-    const versioning = new S3BucketVersioningA(this, "versioning", {
-      bucket: bucket.id,
-      versioningConfiguration: { status: "Enabled" },
-    });
-    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
-      bucket: bucket.id,
-      rule: [
-        {
-          applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn },
-          // One data key per bucket instead of one KMS call per object.
-          bucketKeyEnabled: true,
-        },
-      ],
-    });
-    const publicAccessBlock = new S3BucketPublicAccessBlock(this, "public-access-block", {
-      bucket: bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, "ownership", {
-      bucket: bucket.id,
-      rule: { objectOwnership: "BucketOwnerEnforced" },
-    });
-    const policy = new DataAwsIamPolicyDocument(this, "policy-document", {
-      statement: tlsOnlyStatements(bucket.arn),
-    });
-    new S3BucketPolicy(this, "policy", {
-      bucket: bucket.id,
-      policy: policy.json,
-      // S3 rejects a policy change while the public access block is still being applied.
-      dependsOn: [publicAccessBlock],
-    });
-    new S3BucketLifecycleConfiguration(this, "lifecycle", {
-      bucket: bucket.id,
-      rule: [
+      preventDestroy: deletionProtection,
+      encryption: { kmsKeyArn: key.keyArn },
+      noReplicationBecause:
+        "objects are versioned and kept after deletion for the noncurrent-version days; a copy in a second region is a disaster-recovery choice the environment has not made (add a replication configuration when it does)",
+      accessLogs: {
+        bucketName: props.serverAccessLogs.bucketName,
+        prefix: `${props.serverAccessLogs.prefix}static-objects/`,
+      },
+      lifecycleRules: [
         {
           id: "expire-old-versions",
           status: "Enabled",
@@ -112,13 +83,11 @@ export class StaticObjectsModule extends Construct {
           ],
         },
       ],
-      // Rules about noncurrent versions apply once versioning is on.
-      dependsOn: [versioning],
     });
 
-    this.bucketName = bucket.bucket;
-    this.bucketArn = bucket.arn;
-    this.bucketRegionalDomainName = bucket.bucketRegionalDomainName;
-    this.kmsKeyArn = key.arn;
+    this.bucketName = bucket.bucketName;
+    this.bucketArn = bucket.bucketArn;
+    this.bucketRegionalDomainName = bucket.bucket.bucketRegionalDomainName;
+    this.kmsKeyArn = key.keyArn;
   }
 }

@@ -4,6 +4,7 @@ import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
+import { assumeRoleStatement } from "../../constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
 
 export interface FlowLogsProps {
@@ -40,21 +41,14 @@ export class FlowLogs extends Construct {
 
     const trust = new DataAwsIamPolicyDocument(this, "trust", {
       statement: [
-        {
+        assumeRoleStatement({
           sid: "VpcFlowLogsAssumeRole",
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["vpc-flow-logs.amazonaws.com"] }],
-          condition: props.accountId
-            ? [
-                { test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] },
-                {
-                  test: "ArnLike",
-                  variable: "aws:SourceArn",
-                  values: [`arn:aws:ec2:${props.region}:${props.accountId}:vpc-flow-log/*`],
-                },
-              ]
+          service: "vpc-flow-logs.amazonaws.com",
+          account: props.accountId,
+          sourceArns: props.accountId
+            ? [`arn:aws:ec2:${props.region}:${props.accountId}:vpc-flow-log/*`]
             : undefined,
-        },
+        }),
       ],
     });
     const role = new IamRole(this, "role", {

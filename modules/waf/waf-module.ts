@@ -5,6 +5,7 @@ import { Wafv2WebAcl } from "@cdktf/provider-aws/lib/wafv2-web-acl";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
 import { Construct } from "constructs";
+import { serviceTrustStatement } from "../../constructs";
 import { webAclRules } from "./web-acl-rules";
 
 /** AWS WAF delivers logs only to log groups whose names start with this. */
@@ -78,22 +79,16 @@ export class WafModule extends Construct {
     // only, instead of letting WAF write a broader account-wide policy at first delivery.
     const deliveryPolicy = new DataAwsIamPolicyDocument(this, "log-delivery-policy-document", {
       statement: [
-        {
+        serviceTrustStatement({
           sid: "WafLogDelivery",
-          principals: [{ type: "Service", identifiers: ["delivery.logs.amazonaws.com"] }],
+          service: "delivery.logs.amazonaws.com",
           actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
           resources: [`${logGroup.arn}:log-stream:*`],
-          condition: props.accountId
-            ? [
-                { test: "StringEquals", variable: "aws:SourceAccount", values: [props.accountId] },
-                {
-                  test: "ArnLike",
-                  variable: "aws:SourceArn",
-                  values: [`arn:aws:logs:${props.region}:${props.accountId}:*`],
-                },
-              ]
+          account: props.accountId,
+          sourceArns: props.accountId
+            ? [`arn:aws:logs:${props.region}:${props.accountId}:*`]
             : undefined,
-        },
+        }),
       ],
     });
     const resourcePolicy = new CloudwatchLogResourcePolicy(this, "log-delivery-policy", {

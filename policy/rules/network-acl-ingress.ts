@@ -44,22 +44,17 @@ function entriesOf(element: InspectedElement): AclEntry[] {
   }));
 }
 
-/** The first port of the ephemeral range return traffic arrives on (NAT gateways use 1024-65535). */
-const EPHEMERAL_FROM = 1024;
-
 /**
  * Network ACLs are stateless and coarse: the public tier must admit the internet on the listener
- * ports and on the ephemeral ports of return traffic (1024-65535), and consecutive listener ports
- * may share one entry. So this rule does not forbid internet ingress as such; security groups
- * (SEC-NET-001) hold the exact line. It refuses what no tier of this architecture needs: all
- * protocols, and any port or range that reaches SSH, RDP or FTP (20, 21, 22, 3389), except the
- * ephemeral return range itself (1024 or above, up to 65535), which contains 3389 but is only
- * reachable where a security group admits a port, and none admits 3389.
+ * ports and on the ephemeral ports of return traffic, and consecutive listener ports may share one
+ * entry. So this rule does not forbid internet ingress as such; security groups (SEC-NET-001) hold
+ * the exact line. It refuses what no tier of this architecture needs: all protocols, and any port
+ * or range that reaches SSH, RDP or FTP (20, 21, 22, 3389), the ephemeral range included (it is
+ * split around 3389: 1024-3388, 3390-65535).
  *
- * References: checkov CKV_AWS_229 (21), CKV_AWS_230 (20), CKV_AWS_231 (3389: checkov also flags
- * the ephemeral range, accepted here as said above), CKV_AWS_232 (22); trivy AVD-AWS-0102
- * (aws-ec2-no-excessive-port-access), AVD-AWS-0105 (aws-ec2-no-public-ingress-acl, narrowed as said
- * above); cdk-nag has no network ACL rule.
+ * References: checkov CKV_AWS_229 (21), CKV_AWS_230 (20), CKV_AWS_231 (3389), CKV_AWS_232 (22);
+ * trivy AVD-AWS-0102 (aws-ec2-no-excessive-port-access), AVD-AWS-0105
+ * (aws-ec2-no-public-ingress-acl, narrowed as said above); cdk-nag has no network ACL rule.
  */
 export const networkAclIngress = defineRule({
   id: "SEC-NET-002",
@@ -69,7 +64,7 @@ export const networkAclIngress = defineRule({
     trivy: ["AVD-AWS-0102", "AVD-AWS-0105"],
     cdkNag: [],
   },
-  fix: "allow TCP on the listener ports and the ephemeral return range 1024-65535; never all protocols, nor ports 20, 21, 22 or 3389 outside that range",
+  fix: "allow TCP on the listener ports and the ephemeral return range without RDP (1024-3388, 3390-65535); never all protocols, nor ports 20, 21, 22 or 3389",
   appliesTo: ["aws_network_acl_rule", "aws_network_acl", "aws_default_network_acl"],
   check(element) {
     return entriesOf(element).flatMap((entry): Finding[] => {
@@ -80,7 +75,6 @@ export const networkAclIngress = defineRule({
       if (entry.protocol !== "tcp" && entry.protocol !== "udp") return [];
       const from = Number(entry.fromPort);
       const to = Number(entry.toPort);
-      if (from >= EPHEMERAL_FROM && to === 65535) return [];
       const reached = Object.entries(ADMINISTRATION_PORTS).filter(
         ([port]) => from <= Number(port) && Number(port) <= to,
       );
