@@ -51,6 +51,11 @@ function analyzeChange(json: ResourceChangeJson, options: PlanAnalysisOptions): 
   };
 }
 
+/** Code-point order: the same on every machine, whatever its locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function summarizeGroups(changes: readonly ResourceChange[]): GroupSummary[] {
   const byLabel = new Map<
     string,
@@ -61,7 +66,7 @@ function summarizeGroups(changes: readonly ResourceChange[]): GroupSummary[] {
     entry.counts[change.action] = (entry.counts[change.action] ?? 0) + 1;
     byLabel.set(change.group.label, entry);
   }
-  return [...byLabel.values()].sort((a, b) => a.group.label.localeCompare(b.group.label));
+  return [...byLabel.values()].sort((a, b) => compareText(a.group.label, b.group.label));
 }
 
 /**
@@ -81,7 +86,7 @@ export function changesByAttention(changes: readonly ResourceChange[]): Resource
     .sort(
       (a, b) =>
         rank(a) - rank(b) ||
-        a.group.label.localeCompare(b.group.label) ||
-        a.address.localeCompare(b.address),
+        compareText(a.group.label, b.group.label) ||
+        compareText(a.address, b.address),
     );
 }
