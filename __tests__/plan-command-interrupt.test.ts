@@ -5,6 +5,7 @@ import { basename, dirname, join } from "node:path";
 import { PLAN_EXIT_CODES } from "../lib/plan-command/exit-codes";
 import { holdLocalStateLock, type HeldLock } from "./support/local-state-lock";
 import {
+  FIXTURE_ENVIRONMENT,
   killRunningCommands,
   planProject,
   npmScript,
@@ -14,6 +15,9 @@ import {
 } from "./support/plan-project";
 import { pollUntil } from "./support/poll";
 import { processTree, isRunning, listeningPorts, type ProcessInfo } from "./support/process-tree";
+
+/** The state stack first: it waits for its lock while the other may run. */
+const BOTH_STACKS = ["--stack", "state", "--stack", FIXTURE_ENVIRONMENT];
 
 /** A terraform process of the run: the stack whose working copy it runs in, and its command. */
 interface TerraformProcess {
@@ -72,16 +76,7 @@ describe("npm run plan while the state stack's lock is held", () => {
   it("--jobs 1: the next stack starts only once the first is done", async () => {
     const run = startCommand(
       root,
-      npmScript("plan", [
-        "--stack",
-        "state",
-        "--stack",
-        "qa",
-        "--jobs",
-        "1",
-        "--lock-timeout",
-        "3s",
-      ]),
+      npmScript("plan", [...BOTH_STACKS, "--jobs", "1", "--lock-timeout", "1s"]),
     );
     const ended = run.exited.then((r) => `the plan ended first (exit ${r.code}):\n${r.stderr}`);
     let sawStatePlan = false;
@@ -91,10 +86,13 @@ describe("npm run plan while the state stack's lock is held", () => {
       () => {
         const stacks = terraformProcesses(processTree(run.pid));
         if (stacks.some((p) => p.stack === "state" && p.command === "plan")) sawStatePlan = true;
-        if (stacks.some((p) => p.stack === "state") && stacks.some((p) => p.stack === "qa")) {
+        if (
+          stacks.some((p) => p.stack === "state") &&
+          stacks.some((p) => p.stack === FIXTURE_ENVIRONMENT)
+        ) {
           overlap = JSON.stringify(stacks);
         }
-        return stacks.some((p) => p.stack === "qa") || undefined;
+        return stacks.some((p) => p.stack === FIXTURE_ENVIRONMENT) || undefined;
       },
       { ended },
     );
@@ -105,22 +103,15 @@ describe("npm run plan while the state stack's lock is held", () => {
     // npm passes the interruption on by dying of it: the shell reports 130.
     expect(result).toMatchObject({ code: null, signal: "SIGINT" });
     expect(result.stderr).toContain("Error acquiring the state lock");
-    expect(result.stderr).toMatch(/^qa: interrupted at terraform (init|plan)$/m);
+    expect(result.stderr).toMatch(
+      new RegExp(`^${FIXTURE_ENVIRONMENT}: interrupted at terraform (init|plan)$`, "m"),
+    );
   }, 120_000);
 
   it("--jobs 2 plans both stacks at once; Ctrl-C stops terraform and the stand-ins, leaves nothing running, exit 130", async () => {
     const run = startCommand(
       root,
-      packageScript(root, "plan", [
-        "--stack",
-        "state",
-        "--stack",
-        "qa",
-        "--jobs",
-        "2",
-        "--lock-timeout",
-        "5m",
-      ]),
+      packageScript(root, "plan", [...BOTH_STACKS, "--jobs", "2", "--lock-timeout", "5m"]),
     );
     const ended = run.exited.then((r) => `the plan ended first (exit ${r.code}):\n${r.stderr}`);
     const seen = new Map<number, ProcessInfo>();
@@ -131,7 +122,9 @@ describe("npm run plan while the state stack's lock is held", () => {
         for (const p of processes) seen.set(p.pid, p);
         const stacks = terraformProcesses(processes);
         const waiting = stacks.some((p) => p.stack === "state" && p.command === "plan");
-        const planning = stacks.some((p) => p.stack === "qa" && p.command === "plan");
+        const planning = stacks.some(
+          (p) => p.stack === FIXTURE_ENVIRONMENT && p.command === "plan",
+        );
         const provider = processes.some((p) => p.name.startsWith("terraform-prov"));
         const planner = planProcess(processes);
         if (!waiting || !planning || !provider || planner === undefined) return;

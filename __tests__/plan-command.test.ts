@@ -7,6 +7,7 @@ import { showPlan } from "../lib/offline-plan/show-plan";
 import { PLAN_EXIT_CODES } from "../lib/plan-command/exit-codes";
 import { terraformEnv } from "../lib/terraform-cli/terraform-env";
 import {
+  FIXTURE_ENVIRONMENT,
   FIXTURE_LOCK_TABLE,
   planProject,
   npmScript,
@@ -84,13 +85,20 @@ describe("npm run plan (a process, on a fixture project)", () => {
   it("exits 2 on a bad command line, naming every problem at once", async () => {
     const bad = await runCommand(
       root,
-      npmScript("plan", ["--jobs", "0", "--lock-timeout", "soon", "--frobnicate", "qa"]),
+      npmScript("plan", [
+        "--jobs",
+        "0",
+        "--lock-timeout",
+        "soon",
+        "--frobnicate",
+        FIXTURE_ENVIRONMENT,
+      ]),
     );
     expect(bad.code).toBe(PLAN_EXIT_CODES.usage.code);
     expect(bad.stdout).toBe("");
     expect(bad.stderr.trim().split("\n")).toEqual([
       'Unknown option "--frobnicate"; --help lists the options.',
-      'Unexpected argument "qa": name a stack with --stack qa.',
+      `Unexpected argument "${FIXTURE_ENVIRONMENT}": name a stack with --stack ${FIXTURE_ENVIRONMENT}.`,
       '--jobs must be a whole number of at least 1, got "0".',
       '--lock-timeout must be a duration such as 0s, 30s or 5m, got "soon".',
       expect.stringMatching(/^Usage: npm run plan -- /),
@@ -98,10 +106,13 @@ describe("npm run plan (a process, on a fixture project)", () => {
   });
 
   it("exits 2 on an unknown --stack, listing the stacks, and plans nothing", async () => {
-    const unknown = await runCommand(root, npmScript("plan", ["--stack", "nope", "--stack", "qa"]));
+    const unknown = await runCommand(
+      root,
+      npmScript("plan", ["--stack", "nope", "--stack", FIXTURE_ENVIRONMENT]),
+    );
     expect(unknown.code).toBe(PLAN_EXIT_CODES.usage.code);
     expect(unknown.stderr.trim()).toBe(
-      '--stack "nope": no such stack; the synthesized stacks are qa, state.',
+      `--stack "nope": no such stack; the synthesized stacks are ${FIXTURE_ENVIRONMENT}, state.`,
     );
     expect(unknown.stdout).toBe("");
   });

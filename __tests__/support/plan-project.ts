@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { tempDir } from "./temp-dir";
 import { REPO_ROOT } from "./temp-project";
 
-/** The fixture's only environment and service. */
+/** The fixture's only environment (and stack besides the state stack) and service. */
 export const FIXTURE_ENVIRONMENT = "qa";
-export const FIXTURE_SERVICE = "ledger";
+const FIXTURE_SERVICE = "ledger";
 export const FIXTURE_LOCK_TABLE = "fixture-plan-locks";
 
 export interface PlanProjectConfig {

@@ -12,14 +12,14 @@ export interface PlanValues {
         readonly name: string;
         readonly provider_name: string;
         readonly schema_version: number;
-        readonly values: Readonly<Record<string, unknown>>;
+        readonly values?: Readonly<Record<string, unknown>>;
       }[];
     };
   };
 }
 
 /**
- * A state file (format 4) holding the resources of a plan that `pick` selects, as an apply of that
+ * A state file (format 4) holding the managed resources of a plan that `pick` selects, as an apply of that
  * plan would have recorded them: with the values Terraform planned. Of the values known only after
  * apply, only `id` is set: to the resource's name, as AWS does for tables and buckets.
  */
@@ -27,7 +27,9 @@ export function stateFromPlan(
   plan: PlanValues,
   pick: (resource: { readonly type: string; readonly address: string }) => boolean,
 ): object {
-  const resources = (plan.planned_values.root_module.resources ?? []).filter(pick);
+  const resources = (plan.planned_values.root_module.resources ?? []).filter(
+    (resource) => resource.mode === "managed" && pick(resource),
+  );
   if (resources.length === 0) throw new Error("stateFromPlan: the plan has no such resource");
   return {
     version: 4,
@@ -43,7 +45,7 @@ export function stateFromPlan(
       instances: [
         {
           schema_version: resource.schema_version,
-          attributes: { ...resource.values, id: resource.values.name ?? resource.name },
+          attributes: { ...resource.values, id: resource.values?.name ?? resource.name },
           sensitive_attributes: [],
         },
       ],
