@@ -6,12 +6,12 @@ import { PLAN_EXIT_CODES } from "../lib/plan-command/exit-codes";
 import { holdLocalStateLock, type HeldLock } from "./support/local-state-lock";
 import {
   FIXTURE_ENVIRONMENT,
-  killRunningCommands,
   planProject,
   npmScript,
   runCommand,
   packageScript,
   startCommand,
+  stopRunningCommands,
 } from "./support/plan-project";
 import { pollUntil } from "./support/poll";
 import { processTree, isRunning, listeningPorts, type ProcessInfo } from "./support/process-tree";
@@ -59,7 +59,7 @@ describe("npm run plan while the state stack's lock is held", () => {
     lock = await holdLocalStateLock(join(root, "terraform.state.tfstate"));
   }, 60_000);
 
-  afterEach(killRunningCommands);
+  afterEach(() => stopRunningCommands(), 60_000);
   afterAll(() => lock?.release(), 60_000);
 
   it("--lock-timeout 0s: the stack fails at once with terraform's lock error, exit 1", async () => {

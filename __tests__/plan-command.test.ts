@@ -12,6 +12,7 @@ import {
   planProject,
   npmScript,
   runCommand,
+  stopRunningCommands,
   writePlanProjectConfig,
   type CommandResult,
 } from "./support/plan-project";
@@ -61,6 +62,8 @@ describe("npm run plan (a process, on a fixture project)", () => {
     // The environment moves to S3 lock files: its DynamoDB lock table is no longer configured.
     writePlanProjectConfig(root, { lock: "s3" });
   }, 120_000);
+
+  afterEach(() => stopRunningCommands(), 60_000);
 
   it("--help prints the usage, every option and every exit code, and exits 0", async () => {
     const help = await runCommand(root, npmScript("plan", ["--help"]));

@@ -82,20 +82,34 @@ export interface RunningCommand {
   readonly exited: Promise<CommandResult>;
 }
 
-const running = new Set<number>();
+/** The commands started here and still running, by pid, with their exit. */
+const running = new Map<number, Promise<unknown>>();
 
-/** Kills every command started here that is still running, with its whole process group. */
-export function killRunningCommands(): void {
-  for (const pid of running) {
-    try {
-      process.kill(-pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
   }
 }
 
-process.on("exit", killRunningCommands);
+/**
+ * Stops every command started here that is still running (a test that failed half-way): SIGTERM,
+ * which lets the plan stop terraform and the stand-ins and remove its temporary folders, then
+ * SIGKILL for what is left after `graceMs`.
+ */
+export async function stopRunningCommands(graceMs = 30_000): Promise<void> {
+  const exits = [...running].map(([pid, exited]) => {
+    signalGroup(pid, "SIGTERM");
+    const timer = setTimeout(() => signalGroup(pid, "SIGKILL"), graceMs);
+    return exited.finally(() => clearTimeout(timer));
+  });
+  await Promise.allSettled(exits);
+}
+
+process.on("exit", () => {
+  for (const pid of running.keys()) signalGroup(pid, "SIGKILL");
+});
 
 /** How long a command may run before the test gives up on it and kills it. */
 const COMMAND_LIMIT_MS = 240_000;
@@ -127,8 +141,7 @@ export function startCommand(
     detached: true,
   });
   const pid = child.pid as number;
-  running.add(pid);
-  const limit = setTimeout(() => process.kill(-pid, "SIGKILL"), COMMAND_LIMIT_MS).unref();
+  const limit = setTimeout(() => signalGroup(pid, "SIGKILL"), COMMAND_LIMIT_MS).unref();
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
@@ -146,6 +159,7 @@ export function startCommand(
       });
     });
   });
+  running.set(pid, exited);
   return { pid, exited };
 }
 
