@@ -40,7 +40,7 @@ export interface StateFixture {
 const GATE_LIMIT_SECONDS = 120;
 
 /** Waits, polling every 50 ms, until the file named by $GATE exists; gives up after the limit. */
-const WAIT_AT_GATE =
+export const WAIT_AT_GATE =
   `i=0; until [ -e "$GATE" ]; do ` +
   `i=$((i+1)); [ "$i" -le ${GATE_LIMIT_SECONDS * 20} ] || exit 1; sleep 0.05; done`;
 

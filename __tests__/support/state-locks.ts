@@ -1,5 +1,6 @@
 import type { Emulators } from "../../lib/emulators";
 import type { TerraformRun } from "../../lib/offline-plan/terraform-process";
+import { pollUntil } from "./poll";
 
 /** What Terraform records about a lock's holder (its `LockInfo`), in a lock item or lock file. */
 export interface LockInfo {
@@ -47,27 +48,17 @@ export async function s3LockFileHolder(
  * Polls `probe` every 20 ms until it returns a value. Fails when `source`, the terraform run that
  * should bring that value about, ends first (with its output), or after `timeoutMs`.
  */
-export async function waitFor<T>(
+export function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined>,
   source: Promise<TerraformRun>,
   timeoutMs = 60_000,
 ): Promise<T> {
-  let ended: TerraformRun | undefined;
-  void source.then((run) => (ended = run));
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (ended !== undefined) {
-      throw new Error(
-        `${what}: terraform ${ended.args[0]} ended first (exit ${ended.exitCode}):\n` +
-          `${ended.stdout}\n${ended.stderr}`,
-      );
-    }
-    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${timeoutMs} ms`);
-    await new Promise((resume) => setTimeout(resume, 20));
-  }
+  const ended = source.then(
+    (run) =>
+      `terraform ${run.args[0]} ended first (exit ${run.exitCode}):\n${run.stdout}\n${run.stderr}`,
+  );
+  return pollUntil(what, probe, { ended, timeoutMs });
 }
 
 /** Stops or resumes a whole process group (terraform and its provider plugins). */

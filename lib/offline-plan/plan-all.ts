@@ -21,7 +21,7 @@ export interface OfflinePlanOptions {
    * @default "<root>/.offline-plan"
    */
   readonly workRoot?: string;
-  /** Only these stacks. @default every stack of the manifest */
+  /** Only these stacks, in this order. @default every stack of the manifest, in its order */
   readonly stacks?: readonly string[];
   /**
    * How many stacks are worked on at once; their inits still run one at a time, so with 2 one
@@ -30,6 +30,8 @@ export interface OfflinePlanOptions {
   readonly jobs?: number;
   /** How long a plan waits for a held state lock. @default "30s" */
   readonly lockTimeout?: string;
+  /** Also read each saved plan as JSON (`planJson` of each stack's result). @default false */
+  readonly showJson?: boolean;
   /** Emulators to plan against (left running); by default fresh ones, stopped at the end. */
   readonly emulators?: Emulators;
   /** Aborting interrupts running terraform processes; no new step starts. */
@@ -47,18 +49,34 @@ export interface OfflinePlanReport {
   readonly totalMs: number;
 }
 
-function selectStacks(
-  all: SynthesizedStack[],
-  names: readonly string[] | undefined,
-): SynthesizedStack[] {
-  if (names === undefined) return all;
-  const unknown = names.filter((name) => !all.some((stack) => stack.name === name));
-  if (unknown.length > 0) {
-    throw new Error(
-      `Unknown stack(s) ${unknown.join(", ")}; the synthesized stacks are ${all.map((s) => s.name).join(", ")}.`,
+/** Stack names asked for that the synthesis output does not have. */
+export class UnknownStackError extends Error {
+  constructor(
+    readonly unknown: readonly string[],
+    readonly known: readonly string[],
+  ) {
+    super(
+      `${unknown.map((name) => `"${name}"`).join(", ")}: no such stack; ` +
+        `the synthesized stacks are ${known.join(", ")}.`,
     );
   }
-  return all.filter((stack) => names.includes(stack.name));
+}
+
+/** The stacks of those names, in the order given; every stack, in synthesis order, by default. */
+export function selectStacks(
+  all: readonly SynthesizedStack[],
+  names: readonly string[] | undefined,
+): SynthesizedStack[] {
+  if (names === undefined) return [...all];
+  const unknown = names.filter((name) => !all.some((stack) => stack.name === name));
+  if (unknown.length > 0)
+    throw new UnknownStackError(
+      unknown,
+      all.map((s) => s.name),
+    );
+  return [...new Set(names)].map(
+    (name) => all.find((stack) => stack.name === name) as SynthesizedStack,
+  );
 }
 
 /**
@@ -80,7 +98,11 @@ export async function planAllStacksOffline(
   const emulatorsStartMs = performance.now() - emulatorsStarted;
   try {
     const setup = await prepareOfflineRuns({ root, stacks, emulators, signal: options.signal });
-    const context = { ...setup.context, lockTimeout: options.lockTimeout ?? "30s" };
+    const context = {
+      ...setup.context,
+      lockTimeout: options.lockTimeout ?? "30s",
+      showJson: options.showJson,
+    };
     const stackLimiter = createLimiter(
       options.jobs ?? Math.max(1, Math.min(stacks.length, availableParallelism())),
     );

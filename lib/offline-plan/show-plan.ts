@@ -8,8 +8,13 @@ export async function showPlan(
   workDir: string,
   planFile: string,
   env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
 ): Promise<PlanJson> {
-  const run = await runTerraform(["show", "-json", "-no-color", planFile], { cwd: workDir, env });
+  const run = await runTerraform(["show", "-json", "-no-color", planFile], {
+    cwd: workDir,
+    env,
+    signal,
+  });
   if (run.exitCode !== 0) {
     throw new Error(`terraform show -json ${planFile} failed in ${workDir}:\n${run.stderr.trim()}`);
   }

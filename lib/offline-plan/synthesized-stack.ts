@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import type { SynthesizedConfig } from "../plan-analysis/construct-paths";
 import type { RequiredProviderEntry } from "../terraform-cli/provider-requirements";
 
 /** A provider configuration block of a synthesized stack; `alias` tells apart blocks of one type. */
 export type ProviderBlock = Readonly<Record<string, unknown>> & { readonly alias?: string };
 
-/** The parts of a synthesized `cdk.tf.json` that running it offline depends on. */
-export interface StackConfig {
+/** The parts of a synthesized `cdk.tf.json` that running it offline and reporting on it read. */
+export interface StackConfig extends SynthesizedConfig {
   readonly terraform?: {
     readonly backend?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
     readonly required_providers?: Readonly<Record<string, RequiredProviderEntry>>;

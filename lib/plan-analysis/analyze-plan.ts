@@ -22,7 +22,7 @@ export interface GroupSummary {
 export interface PlanAnalysis {
   /** Every resource change in Terraform's order, no-ops included. */
   readonly changes: readonly ResourceChange[];
-  /** One entry per module group, by label. */
+  /** One entry per module group, by label; its counts in the order of ACTIONS_BY_ATTENTION. */
   readonly groups: readonly GroupSummary[];
 }
 
@@ -51,17 +51,28 @@ function analyzeChange(json: ResourceChangeJson, options: PlanAnalysisOptions): 
   };
 }
 
+/** Code-point order: the same on every machine, whatever its locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function summarizeGroups(changes: readonly ResourceChange[]): GroupSummary[] {
-  const byLabel = new Map<
-    string,
-    { group: ModuleGroup; counts: Partial<Record<ChangeAction, number>> }
-  >();
+  const byLabel = new Map<string, { group: ModuleGroup; changes: ResourceChange[] }>();
   for (const change of changes) {
-    const entry = byLabel.get(change.group.label) ?? { group: change.group, counts: {} };
-    entry.counts[change.action] = (entry.counts[change.action] ?? 0) + 1;
+    const entry = byLabel.get(change.group.label) ?? { group: change.group, changes: [] };
+    entry.changes.push(change);
     byLabel.set(change.group.label, entry);
   }
-  return [...byLabel.values()].sort((a, b) => a.group.label.localeCompare(b.group.label));
+  return [...byLabel.values()]
+    .sort((a, b) => compareText(a.group.label, b.group.label))
+    .map(({ group, changes: groupChanges }) => {
+      const counts: Partial<Record<ChangeAction, number>> = {};
+      for (const action of ACTIONS_BY_ATTENTION) {
+        const count = groupChanges.filter((change) => change.action === action).length;
+        if (count > 0) counts[action] = count;
+      }
+      return { group, counts };
+    });
 }
 
 /**
@@ -81,7 +92,7 @@ export function changesByAttention(changes: readonly ResourceChange[]): Resource
     .sort(
       (a, b) =>
         rank(a) - rank(b) ||
-        a.group.label.localeCompare(b.group.label) ||
-        a.address.localeCompare(b.address),
+        compareText(a.group.label, b.group.label) ||
+        compareText(a.address, b.address),
     );
 }

@@ -184,7 +184,7 @@ describe("analyzePlan on a plan written in Terraform's JSON shape", () => {
     });
   });
 
-  it("counts each group's actions", () => {
+  it("counts each group's actions, those that need attention first", () => {
     expect(analysis.groups.map((g) => [g.group.label, g.counts])).toEqual([
       ["added_by_hand", { create: 1 }],
       ["alb", { replace: 1 }],
@@ -194,6 +194,10 @@ describe("analyzePlan on a plan written in Terraform's JSON shape", () => {
       ["legacy", { create: 1 }],
       ["vpc", { "no-op": 1, create: 1 }],
     ]);
+    const ecsOrders = analysis.groups.find((g) => g.group.label === "ecs/orders");
+    expect(Object.keys(ecsOrders?.counts ?? {})).toEqual(["update", "read"]);
+    const vpc = analysis.groups.find((g) => g.group.label === "vpc");
+    expect(Object.keys(vpc?.counts ?? {})).toEqual(["create", "no-op"]);
   });
 
   it("lists replacements and destructions first, leaving out no-ops", () => {

@@ -1,9 +1,12 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { analyzePlan } from "../../../lib/plan-analysis/analyze-plan";
 import type { PlanJson } from "../../../lib/plan-analysis/plan-json";
 import {
   STATEFUL_RESOURCE_TYPES,
   statefulRisks,
 } from "../../../lib/plan-analysis/stateful-resources";
+import { REPO_ROOT } from "../../support/temp-project";
 
 const planOf = (
   ...changes: [type: string, actions: string[], replacePaths?: string[][], mode?: string][]
@@ -79,5 +82,18 @@ describe("stateful resource types", () => {
         ),
       ),
     ).toEqual([]);
+  });
+});
+
+describe("docs/offline-plan.md", () => {
+  it("lists every stateful type with what is lost, as the code says", () => {
+    const docs = readFileSync(join(REPO_ROOT, "docs", "offline-plan.md"), "utf8");
+    const rows = docs
+      .split("\n")
+      .filter((line) => line.startsWith("| `aws_"))
+      .map((line) => line.split("|").map((cell) => cell.trim()));
+    expect(rows.map(([, type, what]) => [type?.replace(/`/g, ""), what])).toEqual(
+      Object.entries(STATEFUL_RESOURCE_TYPES),
+    );
   });
 });
