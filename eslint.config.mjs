@@ -68,6 +68,27 @@ export default tseslint.config(
     },
   },
   {
+    // The ground floor: configuration and pure logic never reach up into stacks or modules; a
+    // planner both need lives in lib/.
+    files: ["config/**/*.ts", "lib/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          ...deepProviderImportsOnly,
+          patterns: [
+            ...deepProviderImportsOnly.patterns,
+            {
+              regex: "^(\\.\\./)+(stacks|modules)(/|$)",
+              message:
+                "config/ and lib/ must not import stacks/ or modules/; move what both need into lib/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests edit arbitrary JSON configuration in place.
     files: ["__tests__/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

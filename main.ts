@@ -2,7 +2,9 @@ import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { resolve } from "node:path";
 import type { DynamodbUse, EnvironmentConfig } from "./config/model";
-import { ecsClusterName, ecsServiceName } from "./lib/ecs-names";
+import { loadBalancerRouting, trafficPorts } from "./config/edge-traffic";
+import { ecsNames } from "./lib/names/ecs";
+import { namePrefix, serviceNameBase } from "./lib/names/name-prefix";
 import { mapValues } from "./lib/map-values";
 import { AlbModule } from "./modules/alb";
 import { BackupModule } from "./modules/backup";
@@ -20,7 +22,6 @@ import { WafModule } from "./modules/waf";
 import { applySecurityPolicy } from "./policy";
 import { useAwsProvider } from "./stacks/aws-provider";
 import { databaseConnection, tableAccess } from "./stacks/datastore-wiring";
-import { DATABASE_PORT, loadBalancerRouting, trafficPorts } from "./stacks/edge-traffic";
 import { declareEnvironmentOutputs } from "./stacks/environment-outputs";
 import { useRemoteState } from "./stacks/remote-state";
 import { StateStack } from "./stacks/state-stack";
@@ -36,7 +37,7 @@ export class EnvironmentStack extends TerraformStack {
   constructor(scope: Construct, env: EnvironmentConfig, source: SourceSettings) {
     super(scope, env.name);
     applySecurityPolicy(this);
-    const name = `${env.project}-${env.name}`;
+    const name = namePrefix(env.project, env.name);
     const services = env.services;
     const tags = { Project: env.project, Environment: env.name, ManagedBy: "cdktf", ...env.tags };
     useAwsProvider(this, { region: env.region, accountId: env.accountId, tags });
@@ -82,7 +83,7 @@ export class EnvironmentStack extends TerraformStack {
       privateSubnets: env.vpc.privateSubnets,
       natStrategy: env.vpc.natStrategy,
       interfaceEndpoints: env.vpc.interfaceEndpoints,
-      ...trafficPorts(env, routing),
+      ...trafficPorts(env),
       flowLogRetentionDays: env.logRetentionDays,
       logsKmsKeyArn: encryption.logsKmsKeyArn,
     });
@@ -137,8 +138,7 @@ export class EnvironmentStack extends TerraformStack {
       if (postgres) {
         const database = new RdsModule(this, `postgres-${service.name}`, {
           ...env.database,
-          identifier: `${name}-${service.name}`,
-          port: DATABASE_PORT,
+          identifier: serviceNameBase(name, service.name),
           vpcId: vpc.vpcId,
           subnetIds: vpc.privateSubnetIds,
           databaseName: postgres.database,
@@ -153,7 +153,7 @@ export class EnvironmentStack extends TerraformStack {
       }
       if (dynamodb) {
         const table = new DynamodbModule(this, `dynamodb-${service.name}`, {
-          tableName: `${name}-${service.name}`,
+          tableName: serviceNameBase(name, service.name),
           partitionKey: dynamodb.partitionKey,
           sortKey: dynamodb.sortKey,
           indexes: dynamodb.indexes,
@@ -184,10 +184,10 @@ export class EnvironmentStack extends TerraformStack {
       name,
       region: env.region,
       loadBalancerArnSuffix: alb.arnSuffix,
-      clusterName: ecsClusterName(name),
+      clusterName: ecsNames(name).cluster,
       services: services.map((s) => ({
         name: s.name,
-        ecsServiceName: ecsServiceName(s.name),
+        ecsServiceName: ecsNames(name).service(s.name).ecsService,
         targetGroupArnSuffix: alb.targetGroupArnSuffixes[s.name],
         minimumTasks: Math.min(s.desiredCount, s.scaling?.minCount ?? s.desiredCount),
       })),

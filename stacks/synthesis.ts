@@ -1,8 +1,7 @@
 import { App } from "cdktf";
 import { join, relative, resolve } from "node:path";
-import type { ProjectConfig } from "../config/checks";
 import { loadProject } from "../config/load";
-import type { EnvironmentConfig, ServiceConfig } from "../config/model";
+import type { EnvironmentConfig, ProjectConfig, ServiceConfig } from "../config/model";
 import { ConfigError, formatProblem } from "../config/problems";
 import { synthesizeAtomically } from "../lib/atomic-synth";
 import { dockerPlatform } from "../lib/docker-platform";

@@ -12,8 +12,17 @@ const PROPS: AlbModuleProps = {
   vpcId: "vpc-123",
   vpcCidr: "10.0.0.0/16",
   subnetIds: ["subnet-a", "subnet-b"],
-  services: [{ name: "users", port: 8000, pathPrefix: "/users", healthCheck: { path: "/health" } }],
+  services: [
+    {
+      name: "users",
+      port: 8000,
+      pathPrefix: "/users",
+      priority: 100,
+      healthCheck: { path: "/health" },
+    },
+  ],
   routingStyle: "path",
+  sharedListenerPort: 80,
 };
 
 function synthAlb(overrides: Partial<AlbModuleProps> = {}): Synthesized {

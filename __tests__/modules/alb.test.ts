@@ -31,14 +31,22 @@ const ingressPorts = (synth: Synthesized) =>
 
 describe("planListeners", () => {
   it("plans a dedicated listener per service for listener routing", () => {
-    expect(planListeners({ services: [USERS, PRODUCTS], routingStyle: "listener" })).toEqual([
+    expect(
+      planListeners({
+        services: [USERS, PRODUCTS],
+        routingStyle: "listener",
+        sharedListenerPort: 80,
+      }),
+    ).toEqual([
       { kind: "dedicated", port: 8080, protocol: "HTTP", service: "users" },
       { kind: "dedicated", port: 8081, protocol: "HTTP", service: "products" },
     ]);
   });
 
   it("plans one shared listener with a rule per prefix for path routing", () => {
-    expect(planListeners({ services: [USERS, PRODUCTS], routingStyle: "path" })).toEqual([
+    expect(
+      planListeners({ services: [USERS, PRODUCTS], routingStyle: "path", sharedListenerPort: 80 }),
+    ).toEqual([
       {
         kind: "shared",
         port: 80,
@@ -55,10 +63,12 @@ describe("planListeners", () => {
     expect(() =>
       planListeners({ services: [USERS], routingStyle: "both", sharedListenerPort: 8080 }),
     ).toThrow("listener port 8080 is used twice");
-    expect(() => planListeners({ services: [{ name: "x" }], routingStyle: "listener" })).toThrow(
+    const bare = { name: "x", priority: 1 };
+    const port = { sharedListenerPort: 80 };
+    expect(() => planListeners({ services: [bare], routingStyle: "listener", ...port })).toThrow(
       'service "x" needs a listenerPort',
     );
-    expect(() => planListeners({ services: [{ name: "x" }], routingStyle: "path" })).toThrow(
+    expect(() => planListeners({ services: [bare], routingStyle: "path", ...port })).toThrow(
       'service "x" needs a pathPrefix',
     );
   });
@@ -229,6 +239,7 @@ describe("AlbModule", () => {
         subnetIds: ["a", "b"],
         services: [USERS, PRODUCTS],
         routingStyle: "both",
+        sharedListenerPort: 80,
       });
     });
     expect(alb.routingDependencies.users).toHaveLength(2);
@@ -248,6 +259,7 @@ describe("AlbModule", () => {
         subnetIds: ["a", "b"],
         services: [USERS, PRODUCTS],
         routingStyle: "path",
+        sharedListenerPort: 80,
       });
       new TerraformOutput(scope, "suffixes", {
         value: { alb: alb.arnSuffix, ...alb.targetGroupArnSuffixes },

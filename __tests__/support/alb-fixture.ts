@@ -29,6 +29,7 @@ export const ALB_PROPS: AlbModuleProps = {
   subnetIds: ["subnet-a", "subnet-b"],
   services: [USERS, PRODUCTS],
   routingStyle: "both",
+  sharedListenerPort: 80,
 };
 
 /** A load balancer module with these props, synthesized alone. */

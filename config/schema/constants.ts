@@ -2,8 +2,6 @@
  * The enumerations and defaults of the configuration, apart from the schemas so that code which
  * only needs a default does not load the schema builder.
  */
-export const NAT_STRATEGIES = ["one-per-az", "single", "none"] as const;
-export const ROUTING_STYLES = ["listener", "path", "both"] as const;
 export const STATE_LOCKS = ["s3", "dynamodb"] as const;
 /** The retention periods CloudWatch Logs accepts. */
 export const LOG_RETENTION_DAYS = [
@@ -17,12 +15,6 @@ export const ENVIRONMENT_DEFAULTS = {
   logRetentionDays: 30,
   keepImages: 2,
 } as const;
-
-/**
- * The shared path-routing listener's port: plain HTTP on 80 by default; with a certificate, HTTPS
- * on 443 (and 80 then redirects to it), the only port it may have.
- */
-export const SHARED_LISTENER_PORTS = { http: 80, https: 443 } as const;
 
 /** Defaults of an environment's `security` settings. */
 export const SECURITY_DEFAULTS = {
@@ -137,8 +129,6 @@ export const DATABASE_DEFAULTS = {
   performanceInsights: true,
 } as const;
 
-export type NatStrategy = (typeof NAT_STRATEGIES)[number];
-export type RoutingStyle = (typeof ROUTING_STYLES)[number];
 export type FargateCpu = (typeof FARGATE_CPU_UNITS)[number];
 export type CpuArchitecture = (typeof CPU_ARCHITECTURES)[number];
 export type InterfaceEndpoint = (typeof INTERFACE_ENDPOINTS)[number];

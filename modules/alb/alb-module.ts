@@ -5,10 +5,10 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { planListeners, type ListenerPlanInput, type RoutedService } from "../../lib/listener-plan";
+import { albNames } from "../../lib/names/alb";
 import { markListenerIngress } from "../../policy";
 import { AccessLogBucket } from "./access-log-bucket";
-import { planListeners, type ListenerPlanInput, type RoutedService } from "./listener-plan";
 import { createListeners } from "./listeners";
 
 export interface AlbTargetHealthCheck {
@@ -92,10 +92,11 @@ export class AlbModule extends Construct {
     super(scope, id);
     const { name, services } = props;
     const plan = planListeners(props);
+    const names = albNames(name);
     const deletionProtection = props.deletionProtection ?? true;
 
     const securityGroup = new SecurityGroup(this, "security-group", {
-      name: `${name}-alb`,
+      name: names.securityGroup,
       description: `Load balancer of ${name}: internet in on listener ports, out to service ports`,
       vpcId: props.vpcId,
       tags: { Name: `${name}-alb` },
@@ -125,7 +126,7 @@ export class AlbModule extends Construct {
 
     const logPrefix = name;
     const accessLogs = new AccessLogBucket(this, "access-logs", {
-      bucketPrefix: `${name}-alb-logs-`,
+      bucketPrefix: names.accessLogBucketPrefix,
       region: props.region,
       accountId: props.accountId,
       logPrefix,
@@ -134,7 +135,7 @@ export class AlbModule extends Construct {
     });
 
     const lb = new Lb(this, "load-balancer", {
-      name: fitName([name], AWS_NAME_LIMITS.loadBalancer),
+      name: names.loadBalancer,
       loadBalancerType: "application",
       internal: false,
       securityGroups: [securityGroup.id],
@@ -151,7 +152,7 @@ export class AlbModule extends Construct {
       services.map((service) => {
         const hc = service.healthCheck;
         const targetGroup = new LbTargetGroup(this, `target-group-${service.name}`, {
-          name: fitName([name, service.name], AWS_NAME_LIMITS.targetGroup),
+          name: names.targetGroup(service.name),
           targetType: "ip",
           protocol: "HTTP",
           protocolVersion: "HTTP1",

@@ -3,6 +3,7 @@ import { BackupSelection } from "@cdktf/provider-aws/lib/backup-selection";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
+import { backupNames } from "../../lib/names/backup";
 import { BackupRole } from "./backup-role";
 import { EncryptedVault } from "./backup-vault";
 
@@ -63,26 +64,27 @@ export class BackupModule extends Construct {
     const tag = props.selectionTag ?? { key: "Backup", value: "daily" };
     const forceDestroy = props.forceDestroy ?? false;
     const partition = new DataAwsPartition(this, "partition").partition;
+    const names = backupNames(props.name);
 
     const vault = new EncryptedVault(this, "vault", {
-      vaultName: `${props.name}-backup`,
+      vaultName: names.vault,
       forceDestroy,
     });
     const copyVault = props.copy
       ? new EncryptedVault(this, "copy-vault", {
-          vaultName: `${props.name}-backup`,
+          vaultName: names.vault,
           forceDestroy,
           provider: props.copy.provider,
         })
       : undefined;
     const role = new BackupRole(this, "role", {
-      roleName: `${props.name}-backup`,
+      roleName: names.role,
       partition,
       accountId: props.accountId,
     });
 
     const plan = new BackupPlan(this, "plan", {
-      name: `${props.name}-daily`,
+      name: names.plan,
       rule: [
         {
           ruleName: "daily",
@@ -103,10 +105,10 @@ export class BackupModule extends Construct {
                   },
                 ]
               : undefined,
-          recoveryPointTags: { Plan: `${props.name}-daily` },
+          recoveryPointTags: { Plan: names.plan },
         },
       ],
-      tags: { Name: `${props.name}-daily` },
+      tags: { Name: names.plan },
     });
     new BackupSelection(this, "selection", {
       name: `${props.name}-${tag.key}-${tag.value}`.slice(0, 50),

@@ -2,7 +2,6 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
 import { suppress } from "../../policy";
 
 /** The AWS managed policies of AWS Backup's service role. */
@@ -12,6 +11,7 @@ export const BACKUP_SERVICE_POLICIES = [
 ];
 
 export interface BackupRoleProps {
+  /** The role's name, within IAM's 64 characters. */
   readonly roleName: string;
   /** The partition of the managed policies' ARNs, e.g. "aws". */
   readonly partition: string;
@@ -43,7 +43,7 @@ export class BackupRole extends Construct {
       ],
     });
     const role = new IamRole(this, "role", {
-      name: fitName([props.roleName], AWS_NAME_LIMITS.iamRole),
+      name: props.roleName,
       description: "AWS Backup: backs up and restores the resources the backup plan selects",
       assumeRolePolicy: trust.json,
     });

@@ -2,7 +2,7 @@ import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { dynamodbNames } from "../../lib/names/dynamodb";
 
 /** A key attribute: its name and type (S string, N number, B binary). */
 export interface KeyAttribute {
@@ -49,7 +49,8 @@ export class DynamodbModule extends Construct {
 
   constructor(scope: Construct, id: string, props: DynamodbModuleProps) {
     super(scope, id);
-    const tableName = fitName([props.tableName], AWS_NAME_LIMITS.dynamodbTable);
+    const names = dynamodbNames(props.tableName);
+    const tableName = names.table;
     const indexes = props.indexes ?? [];
 
     const key = new KmsKey(this, "key", {
@@ -58,7 +59,7 @@ export class DynamodbModule extends Construct {
       deletionWindowInDays: 30,
     });
     new KmsAlias(this, "key-alias", {
-      name: fitName([`alias/${tableName}`], AWS_NAME_LIMITS.kmsAlias),
+      name: names.keyAlias,
       targetKeyId: key.keyId,
     });
 

@@ -1,6 +1,7 @@
 import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { Construct } from "constructs";
+import { ecrRepositoryName } from "../../lib/names/ecr";
 import { lifecyclePolicy } from "./lifecycle-policy";
 
 export interface EcrModuleProps {
@@ -31,8 +32,9 @@ export class EcrModule extends Construct {
     const urls: Record<string, string> = {};
     const arns: Record<string, string> = {};
     for (const repositoryName of props.repositories) {
+      const name = ecrRepositoryName(props.namespace, repositoryName);
       const repository = new EcrRepository(this, `repository-${repositoryName}`, {
-        name: `${props.namespace}/${repositoryName}`,
+        name,
         imageTagMutability: "IMMUTABLE",
         imageScanningConfiguration: { scanOnPush: true },
         encryptionConfiguration: [
@@ -41,7 +43,7 @@ export class EcrModule extends Construct {
             : { encryptionType: "KMS" },
         ],
         forceDelete: props.forceDelete ?? false,
-        tags: { Name: `${props.namespace}/${repositoryName}` },
+        tags: { Name: name },
       });
       new EcrLifecyclePolicy(this, `lifecycle-policy-${repositoryName}`, {
         repository: repository.name,

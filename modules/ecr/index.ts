@@ -1,2 +1,3 @@
+export { ecrRepositoryName } from "../../lib/names/ecr";
 export { EcrModule, type EcrModuleProps } from "./ecr-module";
 export { lifecyclePolicy } from "./lifecycle-policy";

@@ -6,8 +6,7 @@ import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { ServiceDiscoveryHttpNamespace } from "@cdktf/provider-aws/lib/service-discovery-http-namespace";
 import { Construct } from "constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
-import { ecsClusterName, ecsServiceName } from "../../lib/ecs-names";
+import { ecsNames } from "../../lib/names/ecs";
 import {
   capacityProviderStrategy,
   FARGATE_CAPACITY_PROVIDERS,
@@ -67,6 +66,7 @@ export class EcsModule extends Construct {
   constructor(scope: Construct, id: string, props: EcsModuleProps) {
     super(scope, id);
     const { name, services } = props;
+    const names = ecsNames(name);
     const portOf = (service: string) => services.find((s) => s.name === service)!.port;
     for (const [prop, record] of [
       ["databases", props.databases],
@@ -114,11 +114,11 @@ export class EcsModule extends Construct {
     };
 
     const namespace = new ServiceDiscoveryHttpNamespace(this, "namespace", {
-      name,
+      name: names.serviceConnectNamespace,
       description: `Service Connect namespace of ${name}`,
     });
     const cluster = new EcsCluster(this, "cluster", {
-      name: ecsClusterName(name),
+      name: names.cluster,
       setting: [{ name: "containerInsights", value: "enabled" }],
       serviceConnectDefaults: { namespace: namespace.arn },
     });
@@ -134,7 +134,7 @@ export class EcsModule extends Construct {
       services.map((service) => [
         service.name,
         new SecurityGroup(this, `security-group-${service.name}`, {
-          name: fitName([name, service.name], AWS_NAME_LIMITS.securityGroup),
+          name: names.service(service.name).securityGroup,
           description: `Tasks of ${service.name}: in from the load balancer and its callers only`,
           vpcId: props.vpcId,
           tags: { Name: `${name}-${service.name}` },
@@ -153,16 +153,17 @@ export class EcsModule extends Construct {
     const taskDefinitionArns: Record<string, string> = {};
 
     for (const service of services) {
+      const ownNames = names.service(service.name);
       const imageBuildStep = props.imageBuildSteps?.[service.name];
       const logGroup = new CloudwatchLogGroup(this, `log-group-${service.name}`, {
-        name: `/ecs/${name}/${service.name}`,
+        name: ownNames.logGroup,
         retentionInDays: props.logRetentionDays ?? 30,
         kmsKeyId: props.logsKmsKeyArn,
       });
       const wiring = wiringOf(service);
       const shared = sharedStorageOf(service);
       const roles = new ServiceRoles(this, `roles-${service.name}`, {
-        namePrefix: `${name}-${service.name}`,
+        namePrefix: ownNames.base,
         region: props.region,
         accountId: props.accountId,
         repositoryArn: props.repositoryArns[service.name],
@@ -175,7 +176,7 @@ export class EcsModule extends Construct {
         ],
       });
       const container = buildContainerDefinition({
-        name: service.name,
+        name: ownNames.container,
         image: `${props.repositoryUrls[service.name]}:${props.imageTags[service.name]}`,
         port: service.port,
         healthCheckPath: service.healthCheck.path,
@@ -206,7 +207,7 @@ export class EcsModule extends Construct {
           ]
         : [];
       const taskDefinition = new EcsTaskDefinition(this, `task-definition-${service.name}`, {
-        family: `${name}-${service.name}`,
+        family: ownNames.taskFamily,
         requiresCompatibilities: ["FARGATE"],
         networkMode: "awsvpc",
         cpu: String(service.cpu),
@@ -225,7 +226,7 @@ export class EcsModule extends Construct {
       const targetGroupArn = props.targetGroupArns[service.name];
       const alarmNames = props.deploymentAlarmNames?.[service.name] ?? [];
       const ecsService = new EcsService(this, `service-${service.name}`, {
-        name: ecsServiceName(service.name),
+        name: ownNames.ecsService,
         cluster: cluster.arn,
         taskDefinition: taskDefinition.arn,
         desiredCount: service.desiredCount,
@@ -239,7 +240,7 @@ export class EcsModule extends Construct {
           assignPublicIp: false,
         },
         loadBalancer: targetGroupArn
-          ? [{ targetGroupArn, containerName: service.name, containerPort: service.port }]
+          ? [{ targetGroupArn, containerName: ownNames.container, containerPort: service.port }]
           : undefined,
         healthCheckGracePeriodSeconds: targetGroupArn
           ? service.healthCheck.gracePeriodSeconds
@@ -257,8 +258,8 @@ export class EcsModule extends Construct {
           service: [
             {
               portName: PORT_NAME,
-              discoveryName: service.name,
-              clientAlias: { port: service.port, dnsName: service.name },
+              discoveryName: ownNames.serviceConnect,
+              clientAlias: { port: service.port, dnsName: ownNames.serviceConnect },
             },
           ],
           logConfiguration: {
@@ -286,7 +287,7 @@ export class EcsModule extends Construct {
         new ServiceAutoscaling(this, `autoscaling-${service.name}`, {
           clusterName: cluster.name,
           serviceName: ecsService.name,
-          policyNamePrefix: `${name}-${service.name}`,
+          policyNamePrefix: ownNames.base,
           scaling: service.scaling,
           requestCountResourceLabel:
             props.loadBalancerArnSuffix && targetGroupSuffix

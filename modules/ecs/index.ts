@@ -1,3 +1,4 @@
+export { ecsNames, serviceRoleNames } from "../../lib/names/ecs";
 export { EcsModule, type EcsModuleProps, type EcsServiceDefinition } from "./ecs-module";
 export {
   buildContainerDefinition,
@@ -13,8 +14,8 @@ export {
   type DatastoreWiring,
   type TableAccess,
 } from "./datastore-access";
+export { NFS_PORT } from "../../lib/ports";
 export {
-  NFS_PORT,
   SHARED_VOLUME,
   sharedStorageWiring,
   staticObjectsWiring,

@@ -3,7 +3,7 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import type { Construct } from "constructs";
 import type { EcsModuleProps, EcsServiceDefinition } from "./ecs-props";
-import { NFS_PORT } from "./storage-access";
+import { HTTPS_PORT, NFS_PORT } from "../../lib/ports";
 
 /** One side of a connection between security groups: a name for the rule ids, and the group. */
 interface Peer {
@@ -59,8 +59,8 @@ export function wireServiceRules(
       securityGroupId: own.id,
       description: "HTTPS to AWS APIs (ECR, CloudWatch Logs) through the NAT gateway",
       ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
+      fromPort: HTTPS_PORT,
+      toPort: HTTPS_PORT,
       cidrIpv4: "0.0.0.0/0",
     });
     for (const callee of service.calls) {
@@ -103,8 +103,8 @@ export function wireDatastoreRules(
       securityGroupId: securityGroupOf(service).id,
       description: `${service} reaches its DynamoDB table through the gateway endpoint`,
       ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
+      fromPort: HTTPS_PORT,
+      toPort: HTTPS_PORT,
       prefixListId: endpoint.prefixListId,
     });
   }

@@ -24,8 +24,6 @@ export interface SharedFileSystem {
 
 /** The task volume of the shared file system. */
 export const SHARED_VOLUME = "shared";
-/** NFS, the only port the mount targets admit. */
-export const NFS_PORT = 2049;
 
 const viaS3 = (region: string) => ({
   test: "StringEquals",

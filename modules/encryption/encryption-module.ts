@@ -4,7 +4,7 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { encryptionNames } from "../../lib/names/encryption";
 import { logsKeyStatements } from "./logs-key-policy";
 
 export interface EncryptionModuleProps {
@@ -51,7 +51,7 @@ export class EncryptionModule extends Construct {
       policy: document.json,
     });
     const alias = new KmsAlias(this, "logs-key-alias", {
-      name: fitName([`alias/${props.name}-logs`], AWS_NAME_LIMITS.kmsAlias),
+      name: encryptionNames(props.name).logsKeyAlias,
       targetKeyId: policy.keyId,
     });
     this.logsKmsKeyArn = alias.targetKeyArn;

@@ -1,4 +1,4 @@
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { observabilityNames } from "../../lib/names/observability";
 import type { AlarmThresholds } from "./alarm-thresholds";
 import {
   containerInsightsMetric,
@@ -50,7 +50,7 @@ const FIVE_MINUTES = 300;
 const GIB = 1024 ** 3;
 
 export function alarmName(prefix: string, ...parts: string[]): string {
-  return fitName([prefix, ...parts], AWS_NAME_LIMITS.cloudwatchAlarm);
+  return observabilityNames(prefix).alarm(...parts);
 }
 
 /**

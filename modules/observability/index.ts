@@ -1,3 +1,4 @@
+export { observabilityNames } from "../../lib/names/observability";
 export { ObservabilityModule, type ObservabilityModuleProps } from "./observability-module";
 export { AlarmTopic, KEY_ACCOUNT_ACTIONS, type AlarmTopicProps } from "./alarm-topic";
 export { alarmName, planAlarms, type AlarmSpec } from "./alarm-plan";

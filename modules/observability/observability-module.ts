@@ -4,7 +4,7 @@ import {
   type CloudwatchMetricAlarmConfig,
 } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { observabilityNames } from "../../lib/names/observability";
 import { planAlarms, type AlarmSpec, type MetricStat } from "./alarm-plan";
 import { DEFAULT_ALARM_THRESHOLDS, type AlarmThresholds } from "./alarm-thresholds";
 import { AlarmTopic } from "./alarm-topic";
@@ -59,7 +59,7 @@ export class ObservabilityModule extends Construct {
       tables: props.tables ?? [],
     };
     const topic = new AlarmTopic(this, "alarm-topic", {
-      name: `${props.name}-alarms`,
+      name: observabilityNames(props.name).alarmTopic,
       region: props.region,
       emails: props.alarmEmails,
     });
@@ -84,7 +84,7 @@ export class ObservabilityModule extends Construct {
     });
 
     const dashboard = new CloudwatchDashboard(this, "dashboard", {
-      dashboardName: fitName([props.name], AWS_NAME_LIMITS.cloudwatchDashboard),
+      dashboardName: observabilityNames(props.name).dashboard,
       dashboardBody: JSON.stringify(
         buildDashboardBody({
           ...observed,

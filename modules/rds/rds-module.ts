@@ -6,11 +6,12 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
-import { parameterGroupFamily, postgresParameters } from "./parameters";
+import { parameterGroupFamily, RDS_EXPORTED_LOGS, rdsNames } from "../../lib/names/rds";
+import { POSTGRES_PORT } from "../../lib/ports";
+import { postgresParameters } from "./parameters";
 
 /** The PostgreSQL logs exported to CloudWatch Logs. */
-export const EXPORTED_LOGS = ["postgresql", "upgrade"] as const;
+export const EXPORTED_LOGS = RDS_EXPORTED_LOGS;
 /** The CA that signs the server certificate; its certificate is in RDS's global CA bundle. */
 export const CA_CERT_IDENTIFIER = "rds-ca-rsa2048-g1";
 /** The key of the password in the Secrets Manager secret RDS manages. */
@@ -51,7 +52,7 @@ export interface RdsModuleProps {
   readonly logRetentionDays?: number;
   /** The KMS key that encrypts the exported logs' log groups. @default none (CloudWatch's own key) */
   readonly logsKmsKeyArn?: string;
-  /** The port PostgreSQL listens on. @default 5432 */
+  /** The port PostgreSQL listens on. @default POSTGRES_PORT (5432) */
   readonly port?: number;
   /** Tags added to the instance (not its replica), e.g. the backup plan's selection tag. @default none */
   readonly tags?: Readonly<Record<string, string>>;
@@ -89,9 +90,10 @@ export class RdsModule extends Construct {
 
   constructor(scope: Construct, id: string, props: RdsModuleProps) {
     super(scope, id);
-    const identifier = fitName([props.identifier], AWS_NAME_LIMITS.dbIdentifier);
+    const names = rdsNames(props.identifier);
+    const identifier = names.instance;
     const engineVersion = props.engineVersion ?? "16";
-    const port = props.port ?? 5432;
+    const port = props.port ?? POSTGRES_PORT;
     const deletionProtection = props.deletionProtection ?? true;
     const finalSnapshot = props.finalSnapshot ?? true;
     const performanceInsights = props.performanceInsights ?? true;
@@ -104,18 +106,18 @@ export class RdsModule extends Construct {
       deletionWindowInDays: 30,
     });
     new KmsAlias(this, "key-alias", {
-      name: fitName([`alias/${identifier}-postgres`], AWS_NAME_LIMITS.kmsAlias),
+      name: names.keyAlias,
       targetKeyId: key.keyId,
     });
 
     const subnetGroup = new DbSubnetGroup(this, "subnet-group", {
-      name: identifier,
+      name: names.subnetGroup,
       description: `Private subnets of ${identifier}`,
       subnetIds: props.subnetIds,
     });
 
     const securityGroup = new SecurityGroup(this, "security-group", {
-      name: fitName([identifier, "postgres"], AWS_NAME_LIMITS.securityGroup),
+      name: names.securityGroup,
       description: `PostgreSQL of ${identifier}: in from its clients' security groups only`,
       vpcId: props.vpcId,
       tags: { Name: `${identifier}-postgres` },
@@ -123,7 +125,7 @@ export class RdsModule extends Construct {
 
     const family = parameterGroupFamily(engineVersion);
     const parameterGroup = new DbParameterGroup(this, "parameter-group", {
-      name: fitName([identifier, family], AWS_NAME_LIMITS.dbParameterGroup),
+      name: names.parameterGroup(engineVersion),
       family,
       description: `TLS-only PostgreSQL for ${identifier}`,
       parameter: postgresParameters(),
@@ -139,7 +141,7 @@ export class RdsModule extends Construct {
             `log-group-${instance === identifier ? "" : "replica-"}${log}`,
             {
               // RDS writes to this fixed name; creating it first gives it a retention.
-              name: `/aws/rds/instance/${instance}/${log}`,
+              name: names.logGroup(instance, log),
               retentionInDays: props.logRetentionDays ?? 30,
               kmsKeyId: props.logsKmsKeyArn,
             },
@@ -190,7 +192,7 @@ export class RdsModule extends Construct {
     });
 
     if (props.readReplica) {
-      const replicaIdentifier = fitName([identifier, "replica"], AWS_NAME_LIMITS.dbIdentifier);
+      const replicaIdentifier = names.replica;
       const replica = new DbInstance(this, "read-replica", {
         ...shared,
         identifier: replicaIdentifier,

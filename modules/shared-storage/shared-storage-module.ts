@@ -8,7 +8,7 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { sharedStorageNames } from "../../lib/names/shared-storage";
 import { fileSystemStatements } from "./file-system-policy";
 
 /** A service's way into the file system: its access point. */
@@ -61,6 +61,7 @@ export class SharedStorageModule extends Construct {
       throw new Error("SharedStorageModule needs at least one service that mounts it");
     }
     const posixId = props.posixId ?? 1000;
+    const names = sharedStorageNames(props.name);
 
     const key = new KmsKey(this, "key", {
       description: `Encrypts the shared file system of ${props.name}`,
@@ -68,7 +69,7 @@ export class SharedStorageModule extends Construct {
       deletionWindowInDays: 30,
     });
     new KmsAlias(this, "key-alias", {
-      name: fitName([`alias/${props.name}-efs`], AWS_NAME_LIMITS.kmsAlias),
+      name: names.keyAlias,
       targetKeyId: key.keyId,
     });
 
@@ -97,7 +98,7 @@ export class SharedStorageModule extends Construct {
     });
 
     const securityGroup = new SecurityGroup(this, "security-group", {
-      name: fitName([props.name, "efs"], AWS_NAME_LIMITS.securityGroup),
+      name: names.securityGroup,
       description: `Shared file system of ${props.name}: NFS in from its clients' security groups only`,
       vpcId: props.vpcId,
       tags: { Name: `${props.name}-efs` },

@@ -1,1 +1,2 @@
+export { stateKeyAlias } from "../../lib/names/state";
 export { StateModule, type StateModuleProps } from "./state-module";

@@ -3,7 +3,7 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { stateKeyAlias } from "../../lib/state-names";
+import { stateKeyAlias } from "../../lib/names/state";
 import { StateBucket } from "./state-bucket";
 
 export interface StateModuleProps {

@@ -1,1 +1,2 @@
+export { staticObjectsNames } from "../../lib/names/static-objects";
 export { StaticObjectsModule, type StaticObjectsModuleProps } from "./static-objects-module";

@@ -9,7 +9,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { staticObjectsNames } from "../../lib/names/static-objects";
 import { tlsOnlyStatements } from "../../lib/s3-tls-only";
 
 export interface StaticObjectsModuleProps {
@@ -45,6 +45,7 @@ export class StaticObjectsModule extends Construct {
   constructor(scope: Construct, id: string, props: StaticObjectsModuleProps) {
     super(scope, id);
     const deletionProtection = props.deletionProtection ?? true;
+    const names = staticObjectsNames(props.name);
 
     const key = new KmsKey(this, "key", {
       description: `Encrypts the static objects of ${props.name}`,
@@ -52,12 +53,12 @@ export class StaticObjectsModule extends Construct {
       deletionWindowInDays: 30,
     });
     new KmsAlias(this, "key-alias", {
-      name: fitName([`alias/${props.name}-static`], AWS_NAME_LIMITS.kmsAlias),
+      name: names.keyAlias,
       targetKeyId: key.keyId,
     });
 
     const bucket = new S3Bucket(this, "bucket", {
-      bucketPrefix: `${props.name}-static-`,
+      bucketPrefix: names.bucketPrefix,
       forceDestroy: !deletionProtection,
       lifecycle: { preventDestroy: deletionProtection },
       tags: { Name: `${props.name}-static` },
