@@ -3,11 +3,11 @@ import type { Construct } from "constructs";
 import { resolve } from "node:path";
 import type { DynamodbUse, EnvironmentConfig } from "./config/model";
 import { loadBalancerRouting, trafficPorts } from "./config/edge-traffic";
-import { ecsNames } from "./lib/names/ecs";
 import { namePrefix, serviceNameBase } from "./lib/names/name-prefix";
 import { mapValues } from "./lib/map-values";
 import { AlbModule } from "./modules/alb";
 import { BackupModule } from "./modules/backup";
+import { DashboardModule } from "./modules/dashboard";
 import { DynamodbModule } from "./modules/dynamodb";
 import { EcrModule } from "./modules/ecr";
 import { EcsModule } from "./modules/ecs";
@@ -23,6 +23,7 @@ import { applySecurityPolicy } from "./policy";
 import { useAwsProvider } from "./stacks/aws-provider";
 import { databaseConnection, tableAccess } from "./stacks/datastore-wiring";
 import { declareEnvironmentOutputs } from "./stacks/environment-outputs";
+import { movedFrom } from "./stacks/moved-from";
 import { useRemoteState } from "./stacks/remote-state";
 import { StateStack } from "./stacks/state-stack";
 import { exitOnConfigError, synthesizeProject, type SourceSettings } from "./stacks/synthesis";
@@ -178,25 +179,15 @@ export class EnvironmentStack extends TerraformStack {
             tags: backup.selectionTag,
           })
         : undefined;
-    // The dashboard and alarms come before the services, whose deployments their alarms roll back:
-    // they know the cluster and services by name (the names the ECS module gives them).
+    // The alarm topic and the deployment alarms come before the services they roll back.
     const observability = new ObservabilityModule(this, "observability", {
       name,
       region: env.region,
       loadBalancerArnSuffix: alb.arnSuffix,
-      clusterName: ecsNames(name).cluster,
       services: services.map((s) => ({
         name: s.name,
-        ecsServiceName: ecsNames(name).service(s.name).ecsService,
         targetGroupArnSuffix: alb.targetGroupArnSuffixes[s.name],
-        minimumTasks: Math.min(s.desiredCount, s.scaling?.minCount ?? s.desiredCount),
       })),
-      databases: [...databases].map(([service, database]) => ({
-        service,
-        identifier: database.identifier,
-        allocatedStorageGb: env.database.allocatedStorageGb,
-      })),
-      tables: [...tables].map(([service, { table }]) => ({ service, tableName: table.tableName })),
       alarmEmails: env.observability.alarmEmails,
     });
 
@@ -226,15 +217,42 @@ export class EnvironmentStack extends TerraformStack {
       staticObjects,
       sharedStorage,
       capacity: env.compute,
-      deploymentAlarmNames: observability.deploymentAlarmNames,
+      deploymentAlarmNames: Object.fromEntries(
+        services.map((s) => [s.name, observability.deploymentAlarmNames(s.name)]),
+      ),
       xray: env.observability.xray,
     });
+
+    // The dashboard and the alarms on running services and data stores come after the services.
+    const dashboard = new DashboardModule(this, "dashboard", {
+      name,
+      region: env.region,
+      alarmTopicArn: observability.alarmTopicArn,
+      loadBalancerArnSuffix: alb.arnSuffix,
+      clusterName: ecs.clusterName,
+      services: services.map((s) => ({
+        name: s.name,
+        ecsServiceName: ecs.serviceNames[s.name],
+        targetGroupArnSuffix: alb.targetGroupArnSuffixes[s.name],
+        minimumTasks: Math.min(s.desiredCount, s.scaling?.minCount ?? s.desiredCount),
+      })),
+      databases: [...databases].map(([service, database]) => ({
+        service,
+        identifier: database.identifier,
+        allocatedStorageGb: env.database.allocatedStorageGb,
+      })),
+      tables: [...tables].map(([service, { table }]) => ({ service, tableName: table.tableName })),
+      otherAlarmArns: observability.alarmArns,
+    });
+    // They were part of the observability module until it was split around the services.
+    movedFrom(dashboard, ["observability"]);
 
     declareEnvironmentOutputs(this, {
       alb,
       ecr,
       ecs,
       observability,
+      dashboard,
       databases,
       tables,
       staticObjects,

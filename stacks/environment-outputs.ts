@@ -4,6 +4,7 @@ import type { DynamodbUse } from "../config/model";
 import { mapValues } from "../lib/map-values";
 import type { AlbModule } from "../modules/alb";
 import type { BackupModule } from "../modules/backup";
+import type { DashboardModule } from "../modules/dashboard";
 import type { DynamodbModule } from "../modules/dynamodb";
 import type { EcrModule } from "../modules/ecr";
 import type { EcsModule } from "../modules/ecs";
@@ -18,6 +19,7 @@ export interface EnvironmentOutputSources {
   readonly ecr: EcrModule;
   readonly ecs: EcsModule;
   readonly observability: ObservabilityModule;
+  readonly dashboard: DashboardModule;
   readonly databases: ReadonlyMap<string, RdsModule>;
   readonly tables: ReadonlyMap<
     string,
@@ -33,13 +35,23 @@ export function declareEnvironmentOutputs(
   scope: Construct,
   sources: EnvironmentOutputSources,
 ): void {
-  const { alb, ecr, ecs, observability, databases, tables, staticObjects, backup, sharedStorage } =
-    sources;
+  const {
+    alb,
+    ecr,
+    ecs,
+    observability,
+    dashboard,
+    databases,
+    tables,
+    staticObjects,
+    backup,
+    sharedStorage,
+  } = sources;
   new TerraformOutput(scope, "load_balancer_dns_name", { value: alb.dnsName });
   new TerraformOutput(scope, "service_urls", { value: alb.serviceUrls });
   new TerraformOutput(scope, "repository_urls", { value: ecr.repositoryUrls });
   new TerraformOutput(scope, "cluster_name", { value: ecs.clusterName });
-  new TerraformOutput(scope, "dashboard_name", { value: observability.dashboardName });
+  new TerraformOutput(scope, "dashboard_name", { value: dashboard.dashboardName });
   new TerraformOutput(scope, "alarm_topic_arn", { value: observability.alarmTopicArn });
   new TerraformOutput(scope, "databases", {
     description: "Per service: endpoint, port, database name and the ARN of its password secret",
