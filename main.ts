@@ -1,32 +1,35 @@
 import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { resolve } from "node:path";
-import type { DynamodbUse, EnvironmentConfig } from "./config/model";
+import type { EnvironmentConfig } from "./config/model";
 import { loadBalancerRouting, trafficPorts } from "./config/edge-traffic";
-import { namePrefix, serviceNameBase } from "./lib/names/name-prefix";
-import { mapValues } from "./lib/map-values";
+import { namePrefix } from "./lib/names/name-prefix";
 import { AlbModule } from "./modules/alb";
 import { BackupModule } from "./modules/backup";
 import { DashboardModule } from "./modules/dashboard";
-import { DynamodbModule } from "./modules/dynamodb";
 import { EcrModule } from "./modules/ecr";
 import { EcsModule } from "./modules/ecs";
 import { EncryptionModule } from "./modules/encryption";
 import { ImageBuildModule } from "./modules/image-build";
 import { ObservabilityModule } from "./modules/observability";
-import { RdsModule } from "./modules/rds";
 import { SharedStorageModule } from "./modules/shared-storage";
 import { StaticObjectsModule } from "./modules/static-objects";
 import { VpcModule } from "./modules/vpc";
 import { WafModule } from "./modules/waf";
 import { applySecurityPolicy } from "./policy";
-import { useAwsProvider } from "./stacks/aws-provider";
-import { databaseConnection, tableAccess } from "./stacks/datastore-wiring";
+import { ecsServiceProps } from "./stacks/ecs-service-props";
 import { declareEnvironmentOutputs } from "./stacks/environment-outputs";
+import { useEnvironmentProviders } from "./stacks/environment-providers";
 import { movedFrom } from "./stacks/moved-from";
-import { useRemoteState } from "./stacks/remote-state";
+import { observedServices } from "./stacks/observed-services";
+import { serviceDatastores } from "./stacks/service-datastores";
 import { StateStack } from "./stacks/state-stack";
-import { exitOnConfigError, synthesizeProject, type SourceSettings } from "./stacks/synthesis";
+import {
+  exitOnConfigError,
+  imageTagOf,
+  synthesizeProject,
+  type SourceSettings,
+} from "./stacks/synthesis";
 
 export type { SourceSettings } from "./stacks/synthesis";
 
@@ -40,17 +43,7 @@ export class EnvironmentStack extends TerraformStack {
     applySecurityPolicy(this);
     const name = namePrefix(env.project, env.name);
     const services = env.services;
-    const tags = { Project: env.project, Environment: env.name, ManagedBy: "cdktf", ...env.tags };
-    useAwsProvider(this, { region: env.region, accountId: env.accountId, tags });
-    // Backup copies live in a second region, through a provider of their own.
-    const copyProvider =
-      env.backup.copy &&
-      useAwsProvider(
-        this,
-        { region: env.backup.copy.region, accountId: env.accountId, alias: "backup-copy", tags },
-        "aws-backup-copy",
-      );
-    useRemoteState(this, { ...env.state, accountId: env.accountId });
+    const backupCopyProvider = useEnvironmentProviders(this, env);
 
     const encryption = new EncryptionModule(this, "encryption", { name, region: env.region });
 
@@ -59,8 +52,8 @@ export class EnvironmentStack extends TerraformStack {
       retentionDays: env.backup.retentionDays,
       coldStorageAfterDays: env.backup.coldStorageAfterDays,
       copy:
-        env.backup.copy && copyProvider
-          ? { ...env.backup.copy, provider: copyProvider }
+        env.backup.copy && backupCopyProvider
+          ? { ...env.backup.copy, provider: backupCopyProvider }
           : undefined,
       accountId: env.accountId,
       forceDestroy: !env.deletionProtection,
@@ -73,24 +66,19 @@ export class EnvironmentStack extends TerraformStack {
 
     // One routing plan decides the listeners, the load balancer's security group and the
     // network ACLs, so none of them can admit a port the others do not.
-    const routing = loadBalancerRouting(env);
     const vpc = new VpcModule(this, "vpc", {
+      ...env.vpc,
+      ...trafficPorts(env),
       name,
       region: env.region,
       accountId: env.accountId,
-      cidr: env.vpc.cidr,
       azs: env.azs,
-      publicSubnets: env.vpc.publicSubnets,
-      privateSubnets: env.vpc.privateSubnets,
-      natStrategy: env.vpc.natStrategy,
-      interfaceEndpoints: env.vpc.interfaceEndpoints,
-      ...trafficPorts(env),
       flowLogRetentionDays: env.logRetentionDays,
       logsKmsKeyArn: encryption.logsKmsKeyArn,
     });
 
     const alb = new AlbModule(this, "alb", {
-      ...routing,
+      ...loadBalancerRouting(env),
       name,
       region: env.region,
       accountId: env.accountId,
@@ -123,8 +111,8 @@ export class EnvironmentStack extends TerraformStack {
       workingDirectory: source.projectDir,
       images: services.map((s) => ({
         name: s.name,
-        repositoryUrl: ecr.repositoryUrls[s.name],
-        tag: source.imageTags[s.name],
+        repositoryUrl: ecr.repository(s.name).url,
+        tag: imageTagOf(source, s.name),
         context: s.directory,
         dockerfile: `${s.directory}/Dockerfile`,
         cpuArchitecture: s.cpuArchitecture,
@@ -132,38 +120,7 @@ export class EnvironmentStack extends TerraformStack {
     });
 
     // Each service that declares a data store gets its own: an RDS PostgreSQL instance or a table.
-    const databases = new Map<string, RdsModule>();
-    const tables = new Map<string, { table: DynamodbModule; use: DynamodbUse }>();
-    for (const service of services) {
-      const { postgres, dynamodb } = service.datastores;
-      if (postgres) {
-        const database = new RdsModule(this, `postgres-${service.name}`, {
-          ...env.database,
-          identifier: serviceNameBase(name, service.name),
-          vpcId: vpc.vpcId,
-          subnetIds: vpc.privateSubnetIds,
-          databaseName: postgres.database,
-          username: postgres.username,
-          deletionProtection: env.deletionProtection,
-          finalSnapshot: env.production,
-          logRetentionDays: env.logRetentionDays,
-          logsKmsKeyArn: encryption.logsKmsKeyArn,
-          tags: backup.selectionTag,
-        });
-        databases.set(service.name, database);
-      }
-      if (dynamodb) {
-        const table = new DynamodbModule(this, `dynamodb-${service.name}`, {
-          tableName: serviceNameBase(name, service.name),
-          partitionKey: dynamodb.partitionKey,
-          sortKey: dynamodb.sortKey,
-          indexes: dynamodb.indexes,
-          deletionProtection: env.deletionProtection,
-          tags: backup.selectionTag,
-        });
-        tables.set(service.name, { table, use: dynamodb });
-      }
-    }
+    const resources = serviceDatastores(this, env, { prefix: name, vpc, encryption, backup });
 
     // One EFS file system when services ask for shared storage: a directory (access point) each.
     const sharingServices = services.filter((s) => s.sharedStorage).map((s) => s.name);
@@ -179,20 +136,20 @@ export class EnvironmentStack extends TerraformStack {
             tags: backup.selectionTag,
           })
         : undefined;
+
     // The alarm topic and the deployment alarms come before the services they roll back.
     const observability = new ObservabilityModule(this, "observability", {
       name,
       region: env.region,
       loadBalancerArnSuffix: alb.arnSuffix,
-      services: services.map((s) => ({
-        name: s.name,
-        targetGroupArnSuffix: alb.targetGroupArnSuffixes[s.name],
+      services: alb.targetGroups.map((t) => ({
+        name: t.service,
+        targetGroupArnSuffix: t.arnSuffix,
       })),
       alarmEmails: env.observability.alarmEmails,
     });
 
-    // The ECS module takes the data stores' outputs: the services' variables, secrets and
-    // permissions, and the rules between each service's security group and its database's.
+    const modules = { alb, ecr, images, observability, staticObjects, sharedStorage };
     const ecs = new EcsModule(this, "ecs", {
       name,
       region: env.region,
@@ -200,26 +157,12 @@ export class EnvironmentStack extends TerraformStack {
       vpcId: vpc.vpcId,
       subnetIds: vpc.privateSubnetIds,
       albSecurityGroupId: alb.securityGroupId,
-      services,
-      targetGroupArns: alb.targetGroupArns,
       loadBalancerArnSuffix: alb.arnSuffix,
-      targetGroupArnSuffixes: alb.targetGroupArnSuffixes,
-      routingDependencies: alb.routingDependencies,
-      repositoryUrls: ecr.repositoryUrls,
-      repositoryArns: ecr.repositoryArns,
-      imageTags: source.imageTags,
-      imageBuildSteps: images.buildSteps,
+      services: resources.map((service) => ecsServiceProps(service, modules)),
       logRetentionDays: env.logRetentionDays,
       logsKmsKeyArn: encryption.logsKmsKeyArn,
-      databases: mapValues(databases, databaseConnection),
-      tables: mapValues(tables, ({ table, use }) => tableAccess(table, use)),
       dynamodbEndpoint: { id: vpc.dynamodbEndpointId, prefixListId: vpc.dynamodbPrefixListId },
-      staticObjects,
-      sharedStorage,
       capacity: env.compute,
-      deploymentAlarmNames: Object.fromEntries(
-        services.map((s) => [s.name, observability.deploymentAlarmNames(s.name)]),
-      ),
       xray: env.observability.xray,
     });
 
@@ -229,19 +172,7 @@ export class EnvironmentStack extends TerraformStack {
       region: env.region,
       alarmTopicArn: observability.alarmTopicArn,
       loadBalancerArnSuffix: alb.arnSuffix,
-      clusterName: ecs.clusterName,
-      services: services.map((s) => ({
-        name: s.name,
-        ecsServiceName: ecs.serviceNames[s.name],
-        targetGroupArnSuffix: alb.targetGroupArnSuffixes[s.name],
-        minimumTasks: Math.min(s.desiredCount, s.scaling?.minCount ?? s.desiredCount),
-      })),
-      databases: [...databases].map(([service, database]) => ({
-        service,
-        identifier: database.identifier,
-        allocatedStorageGb: env.database.allocatedStorageGb,
-      })),
-      tables: [...tables].map(([service, { table }]) => ({ service, tableName: table.tableName })),
+      ...observedServices(env, resources, { alb, ecs }),
       otherAlarmArns: observability.alarmArns,
     });
     // They were part of the observability module until it was split around the services.
@@ -253,8 +184,7 @@ export class EnvironmentStack extends TerraformStack {
       ecs,
       observability,
       dashboard,
-      databases,
-      tables,
+      resources,
       staticObjects,
       backup,
       sharedStorage,

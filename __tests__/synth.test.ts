@@ -82,12 +82,7 @@ describe("synthesis (npm run synth)", () => {
     const before = snapshotTree(join(root, "cdktf.out"));
 
     // A change that forgets the services' log retention: four log groups, two per environment.
-    editText(
-      root,
-      "modules/ecs/ecs-module.ts",
-      "retentionInDays: props.logRetentionDays ?? 30,",
-      "",
-    );
+    editText(root, "modules/ecs/ecs-module.ts", "retentionInDays: props.logRetentionDays,", "");
     const result = npmSynth();
 
     expect(result.status).toBe(1);

@@ -16,6 +16,13 @@ export interface SourceSettings {
   readonly projectDir: string;
 }
 
+/** The image tag of a service; throws when the checkout has no tag for it. */
+export function imageTagOf(source: SourceSettings, service: string): string {
+  const tag = source.imageTags[service];
+  if (tag === undefined) throw new Error(`no image tag for service "${service}"`);
+  return tag;
+}
+
 export interface ProjectSources {
   readonly project: ProjectConfig;
   /** The project root, absolute. */

@@ -137,7 +137,7 @@ describe("AlbModule with a certificate", () => {
       synthScope((scope) => {
         alb = new AlbModule(scope, "alb", { ...PROPS, routingStyle: style });
       });
-      return alb.serviceUrls;
+      return Object.fromEntries(alb.targetGroups.map((t) => [t.service, t.url]));
     };
     expect(urls("path").users).toMatch(/^https:\/\/\$\{TfToken\[[^\]]+\]\}\/users$/);
     expect(urls("both").products).toMatch(/^https:\/\/\$\{TfToken\[[^\]]+\]\}\/products$/);
@@ -154,7 +154,7 @@ describe("AlbModule with a certificate", () => {
         routingStyle: "listener",
       });
     });
-    expect(alb.serviceUrls.users).toMatch(/^http:\/\/\$\{TfToken\[[^\]]+\]\}:8080$/);
+    expect(alb.targetGroup("users").url).toMatch(/^http:\/\/\$\{TfToken\[[^\]]+\]\}:8080$/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
+import { TerraformOutput } from "cdktf";
 import { EcrModule, type EcrModuleProps } from "../../modules/ecr";
 import { logicalId, ref, synthScope, type Synthesized } from "../support/synth";
 
@@ -78,12 +79,25 @@ describe("EcrModule", () => {
     },
   );
 
-  it("exposes each repository's URL and ARN by service name", () => {
-    let ecr!: EcrModule;
-    synthScope((scope) => {
-      ecr = new EcrModule(scope, "ecr", { namespace: "n", repositories: ["users", "products"] });
+  it("exposes each repository's URL and ARN, found by service name", () => {
+    const synth = synthScope((scope) => {
+      const ecr = new EcrModule(scope, "ecr", {
+        namespace: "n",
+        repositories: ["users", "products"],
+        keepImages: 2,
+        forceDelete: false,
+      });
+      expect(ecr.repositories.map((r) => r.name)).toEqual(["users", "products"]);
+      expect(() => ecr.repository("orders")).toThrow(
+        'no repository "orders"; pass it in the ECR module\'s repositories',
+      );
+      new TerraformOutput(scope, "users", { value: ecr.repository("users") });
     });
-    expect(Object.keys(ecr.repositoryUrls).sort()).toEqual(["products", "users"]);
-    expect(Object.keys(ecr.repositoryArns).sort()).toEqual(["products", "users"]);
+    const id = logicalId(synth, "aws_ecr_repository", "users");
+    expect(synth.json.output!.users.value).toEqual({
+      name: "users",
+      url: ref("aws_ecr_repository", id, "repository_url"),
+      arn: ref("aws_ecr_repository", id, "arn"),
+    });
   });
 });

@@ -31,6 +31,22 @@ export interface AlbService extends RoutedService {
   readonly healthCheck: AlbTargetHealthCheck;
 }
 
+/** A service's target group, and how traffic reaches it. */
+export interface AlbTargetGroup {
+  /** The service it routes to. */
+  readonly service: string;
+  readonly arn: string;
+  /**
+   * The ARN's tail ("targetgroup/<name>/<id>"): the TargetGroup dimension of its metrics, and with
+   * the load balancer's arnSuffix the resource label of ALBRequestCountPerTarget scaling.
+   */
+  readonly arnSuffix: string;
+  /** The listeners and rules that send traffic to it: an ECS service must depend on them. */
+  readonly dependencies: readonly ITerraformDependable[];
+  /** The service's base URL: its path prefix on the shared listener, else its dedicated port. */
+  readonly url: string;
+}
+
 export interface AlbModuleProps extends ListenerPlanInput {
   /** Prefix of every resource name, e.g. "shop-prod". */
   readonly name: string;
@@ -71,19 +87,10 @@ export class AlbModule extends Construct {
   public readonly dnsName: string;
   public readonly zoneId: string;
   public readonly securityGroupId: string;
-  /** Target group ARN per service name. */
-  public readonly targetGroupArns: Readonly<Record<string, string>>;
-  /**
-   * Target group ARN tail ("targetgroup/<name>/<id>") per service name: the TargetGroup dimension of
-   * its metrics, and with arnSuffix the resource label of ALBRequestCountPerTarget scaling.
-   */
-  public readonly targetGroupArnSuffixes: Readonly<Record<string, string>>;
+  /** Each service's target group, in the order of the props. */
+  public readonly targetGroups: readonly AlbTargetGroup[];
   /** Listener ARN per listener port. */
   public readonly listenerArns: Readonly<Record<number, string>>;
-  /** The listeners and rules that send traffic to each service: an ECS service must depend on them. */
-  public readonly routingDependencies: Readonly<Record<string, ITerraformDependable[]>>;
-  /** Base URL per service: its path prefix on the shared listener, else its dedicated port. */
-  public readonly serviceUrls: Readonly<Record<string, string>>;
   /** The bucket the access logs are written to. */
   public readonly accessLogBucketName: string;
   public readonly accessLogBucketArn: string;
@@ -190,14 +197,26 @@ export class AlbModule extends Construct {
     this.dnsName = lb.dnsName;
     this.zoneId = lb.zoneId;
     this.securityGroupId = securityGroup.id;
-    this.targetGroupArns = Object.fromEntries([...targetGroups].map(([svc, tg]) => [svc, tg.arn]));
-    this.targetGroupArnSuffixes = Object.fromEntries(
-      [...targetGroups].map(([svc, tg]) => [svc, tg.arnSuffix]),
-    );
+    this.targetGroups = [...targetGroups].map(([service, targetGroup]) => ({
+      service,
+      arn: targetGroup.arn,
+      arnSuffix: targetGroup.arnSuffix,
+      dependencies: listeners.routingDependencies[service] ?? [],
+      url: listeners.serviceUrls[service],
+    }));
     this.listenerArns = listeners.listenerArns;
-    this.routingDependencies = listeners.routingDependencies;
-    this.serviceUrls = listeners.serviceUrls;
     this.accessLogBucketName = accessLogs.bucketName;
     this.accessLogBucketArn = accessLogs.bucketArn;
+  }
+
+  /** The target group of the service of that name; throws for a service it was not given. */
+  public targetGroup(service: string): AlbTargetGroup {
+    const found = this.targetGroups.find((t) => t.service === service);
+    if (!found) {
+      throw new Error(
+        `no target group for service "${service}"; pass it in the load balancer's services`,
+      );
+    }
+    return found;
   }
 }

@@ -2,6 +2,7 @@ export {
   AlbModule,
   type AlbModuleProps,
   type AlbService,
+  type AlbTargetGroup,
   type AlbTargetHealthCheck,
 } from "./alb-module";
 export {

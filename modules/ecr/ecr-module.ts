@@ -4,6 +4,15 @@ import { Construct } from "constructs";
 import { ecrRepositoryName } from "../../lib/names/ecr";
 import { lifecyclePolicy } from "./lifecycle-policy";
 
+/** One repository the module made. */
+export interface EcrRepositoryOutputs {
+  /** The repository's name as given (the service's). */
+  readonly name: string;
+  /** e.g. "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-prod/users". */
+  readonly url: string;
+  readonly arn: string;
+}
+
 export interface EcrModuleProps {
   /** Namespace of the repositories: each is named "<namespace>/<repository>", e.g. "shop-prod/users". */
   readonly namespace: string;
@@ -22,16 +31,12 @@ export interface EcrModuleProps {
  * that keeps the newest images and expires untagged ones after a day.
  */
 export class EcrModule extends Construct {
-  /** Repository URL per repository name, e.g. "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-prod/users". */
-  public readonly repositoryUrls: Readonly<Record<string, string>>;
-  /** Repository ARN per repository name. */
-  public readonly repositoryArns: Readonly<Record<string, string>>;
+  /** Each repository, in the order of the props. */
+  public readonly repositories: readonly EcrRepositoryOutputs[];
 
   constructor(scope: Construct, id: string, props: EcrModuleProps) {
     super(scope, id);
-    const urls: Record<string, string> = {};
-    const arns: Record<string, string> = {};
-    for (const repositoryName of props.repositories) {
+    this.repositories = props.repositories.map((repositoryName) => {
       const name = ecrRepositoryName(props.namespace, repositoryName);
       const repository = new EcrRepository(this, `repository-${repositoryName}`, {
         name,
@@ -49,10 +54,15 @@ export class EcrModule extends Construct {
         repository: repository.name,
         policy: lifecyclePolicy(props.keepImages ?? 2),
       });
-      urls[repositoryName] = repository.repositoryUrl;
-      arns[repositoryName] = repository.arn;
-    }
-    this.repositoryUrls = urls;
-    this.repositoryArns = arns;
+      return { name: repositoryName, url: repository.repositoryUrl, arn: repository.arn };
+    });
+  }
+
+  /** The repository of that name; throws for a name it was not given. */
+  public repository(name: string): EcrRepositoryOutputs {
+    const found = this.repositories.find((r) => r.name === name);
+    if (!found)
+      throw new Error(`no repository "${name}"; pass it in the ECR module's repositories`);
+    return found;
   }
 }

@@ -1,5 +1,13 @@
 export { ecsNames, serviceRoleNames } from "../../lib/names/ecs";
-export { EcsModule, type EcsModuleProps, type EcsServiceDefinition } from "./ecs-module";
+export {
+  EcsModule,
+  type EcsModuleProps,
+  type EcsServiceDefinition,
+  type EcsServiceOutputs,
+  type EcsServiceProps,
+  type ServiceImage,
+  type ServiceTargetGroup,
+} from "./ecs-module";
 export {
   buildContainerDefinition,
   serviceUrlVariables,
@@ -19,6 +27,8 @@ export {
   SHARED_VOLUME,
   sharedStorageWiring,
   staticObjectsWiring,
+  type ServiceSharedStorage,
+  type ServiceStaticObjects,
   type SharedFileSystem,
   type StaticObjectsAccess,
   type StaticObjectsBucket,

@@ -13,6 +13,8 @@ import { fileSystemStatements } from "./file-system-policy";
 
 /** A service's way into the file system: its access point. */
 export interface ServiceAccessPoint {
+  /** The service it belongs to. */
+  readonly service: string;
   readonly id: string;
   readonly arn: string;
 }
@@ -51,8 +53,8 @@ export class SharedStorageModule extends Construct {
   public readonly fileSystemArn: string;
   /** The mount targets' security group: clients add ingress on 2049 from their own group. */
   public readonly securityGroupId: string;
-  /** Access point per service name. */
-  public readonly accessPoints: Readonly<Record<string, ServiceAccessPoint>>;
+  /** Each service's access point, in the order of the props. */
+  public readonly accessPoints: readonly ServiceAccessPoint[];
   public readonly kmsKeyArn: string;
 
   constructor(scope: Construct, id: string, props: SharedStorageModuleProps) {
@@ -111,8 +113,7 @@ export class SharedStorageModule extends Construct {
       });
     });
 
-    const accessPoints: Record<string, ServiceAccessPoint> = {};
-    for (const service of props.services) {
+    this.accessPoints = props.services.map((service) => {
       const accessPoint = new EfsAccessPoint(this, `access-point-${service}`, {
         fileSystemId: fileSystem.id,
         posixUser: { uid: posixId, gid: posixId },
@@ -122,13 +123,23 @@ export class SharedStorageModule extends Construct {
         },
         tags: { Name: `${props.name}-${service}`, Service: service },
       });
-      accessPoints[service] = { id: accessPoint.id, arn: accessPoint.arn };
-    }
+      return { service, id: accessPoint.id, arn: accessPoint.arn };
+    });
 
     this.fileSystemId = fileSystem.id;
     this.fileSystemArn = fileSystem.arn;
     this.securityGroupId = securityGroup.id;
-    this.accessPoints = accessPoints;
     this.kmsKeyArn = key.arn;
+  }
+
+  /** The access point of the service of that name; throws for a service it was not given. */
+  public accessPoint(service: string): ServiceAccessPoint {
+    const found = this.accessPoints.find((a) => a.service === service);
+    if (!found) {
+      throw new Error(
+        `no access point for service "${service}"; pass it in the shared storage module's services`,
+      );
+    }
+    return found;
   }
 }
