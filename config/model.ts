@@ -1,5 +1,3 @@
-import type { RoutingStyle } from "../lib/listener-plan";
-import type { NatStrategy } from "../lib/nat-gateways";
 import type {
   CpuArchitecture,
   DynamodbAttributeType,
@@ -7,6 +5,8 @@ import type {
   DynamodbProjection,
   FargateCpu,
   InterfaceEndpoint,
+  NatStrategy,
+  RoutingStyle,
   StaticObjectAccess,
 } from "./schema/constants";
 

@@ -8,6 +8,8 @@ function synthEcr(overrides: Partial<EcrModuleProps> = {}): Synthesized {
     new EcrModule(scope, "ecr", {
       namespace: "shop-prod",
       repositories: ["users", "products"],
+      keepImages: 2,
+      forceDelete: false,
       ...overrides,
     });
   });
@@ -39,7 +41,7 @@ describe("EcrModule", () => {
     });
   });
 
-  it.each([undefined, 7])(
+  it.each([2, 7])(
     "keeps the newest images (keepImages %p) and expires untagged ones after a day",
     (keepImages) => {
       const synth = synthEcr({ keepImages });
@@ -66,11 +68,11 @@ describe("EcrModule", () => {
           },
           {
             rulePriority: 2,
-            description: `Keep the ${keepImages ?? 2} most recent images`,
+            description: `Keep the ${keepImages} most recent images`,
             selection: {
               tagStatus: "any",
               countType: "imageCountMoreThan",
-              countNumber: keepImages ?? 2,
+              countNumber: keepImages,
             },
             action: { type: "expire" },
           },

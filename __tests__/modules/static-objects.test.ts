@@ -2,9 +2,10 @@ import { StaticObjectsModule } from "../../modules/static-objects";
 import { synthScope } from "../support/synth";
 
 describe("StaticObjectsModule", () => {
-  it("protects the bucket from destroy by default and keeps replaced versions 30 days", () => {
+  it("protects the bucket from destroy when asked and keeps replaced versions 30 days", () => {
     const synth = synthScope(
-      (scope) => new StaticObjectsModule(scope, "static", { name: "shop-prod" }),
+      (scope) =>
+        new StaticObjectsModule(scope, "static", { name: "shop-prod", deletionProtection: true }),
     );
     expect(synth.resource("aws_s3_bucket")).toMatchObject({
       bucket_prefix: "shop-prod-static-",
@@ -36,7 +37,9 @@ describe("StaticObjectsModule", () => {
   });
 
   it("denies plain HTTP and TLS before 1.2 to everyone, after the public access block", () => {
-    const synth = synthScope((scope) => new StaticObjectsModule(scope, "static", { name: "x" }));
+    const synth = synthScope(
+      (scope) => new StaticObjectsModule(scope, "static", { name: "x", deletionProtection: true }),
+    );
     const [document] = Object.values(synth.json.data!.aws_iam_policy_document);
     expect((document.statement as { sid: string }[]).map((s) => s.sid)).toEqual([
       "DenyInsecureTransport",

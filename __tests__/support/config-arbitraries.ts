@@ -10,10 +10,10 @@ import {
   FARGATE_CPU_UNITS,
   INTERFACE_ENDPOINTS,
   LOG_RETENTION_DAYS,
+  NAT_STRATEGIES,
   RESERVED_DATABASE_NAMES,
+  ROUTING_STYLES,
 } from "../../config/schema/constants";
-import { ROUTING_STYLES } from "../../lib/listener-plan";
-import { NAT_STRATEGIES } from "../../lib/nat-gateways";
 import { fargateMemoryOptions } from "../../lib/fargate-sizes";
 import { deriveSubnetLayout } from "../../lib/subnet-layout";
 

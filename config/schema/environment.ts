@@ -1,6 +1,4 @@
 import { Type, type Static } from "@sinclair/typebox";
-import { ROUTING_STYLES } from "../../lib/listener-plan";
-import { NAT_STRATEGIES } from "../../lib/nat-gateways";
 import { HTTP_PORT, HTTPS_PORT } from "../../lib/ports";
 import {
   BACKUP_DEFAULTS,
@@ -10,6 +8,8 @@ import {
   FARGATE_CPU_UNITS,
   INTERFACE_ENDPOINTS,
   LOG_RETENTION_DAYS,
+  NAT_STRATEGIES,
+  ROUTING_STYLES,
   SECURITY_DEFAULTS,
   STATE_LOCKS,
   WAF_RATE_LIMIT_RANGE,

@@ -14,14 +14,14 @@ import { createListeners } from "./listeners";
 export interface AlbTargetHealthCheck {
   /** The HTTP path that answers 200 while a target is healthy. */
   readonly path: string;
-  /** Seconds between checks. @default 15 */
-  readonly intervalSeconds?: number;
-  /** Seconds before a check counts as failed. @default 5 */
-  readonly timeoutSeconds?: number;
-  /** Consecutive successes before a target is healthy. @default 2 */
-  readonly healthyThreshold?: number;
-  /** Consecutive failures before a target is unhealthy. @default 3 */
-  readonly unhealthyThreshold?: number;
+  /** Seconds between checks. */
+  readonly intervalSeconds: number;
+  /** Seconds before a check counts as failed (below intervalSeconds). */
+  readonly timeoutSeconds: number;
+  /** Consecutive successes before a target is healthy. */
+  readonly healthyThreshold: number;
+  /** Consecutive failures before a target is unhealthy. */
+  readonly unhealthyThreshold: number;
 }
 
 export interface AlbService extends RoutedService {
@@ -64,11 +64,11 @@ export interface AlbModuleProps extends ListenerPlanInput {
   readonly services: readonly AlbService[];
   /**
    * Refuse to delete the load balancer (turn off before destroying the stack); while on,
-   * `terraform destroy` also refuses to delete an access log bucket that holds logs. @default true
+   * `terraform destroy` also refuses to delete an access log bucket that holds logs.
    */
-  readonly deletionProtection?: boolean;
-  /** Days an access log file is kept. @default 90 */
-  readonly accessLogExpirationDays?: number;
+  readonly deletionProtection: boolean;
+  /** Days an access log file is kept. */
+  readonly accessLogExpirationDays: number;
   /** Seconds a deregistering target keeps serving in-flight requests. @default 30 */
   readonly deregistrationDelaySeconds?: number;
 }
@@ -100,7 +100,7 @@ export class AlbModule extends Construct {
     const { name, services } = props;
     const plan = planListeners(props);
     const names = albNames(name);
-    const deletionProtection = props.deletionProtection ?? true;
+    const { deletionProtection } = props;
 
     const securityGroup = new SecurityGroup(this, "security-group", {
       name: names.securityGroup,
@@ -137,7 +137,7 @@ export class AlbModule extends Construct {
       region: props.region,
       accountId: props.accountId,
       logPrefix,
-      expirationDays: props.accessLogExpirationDays ?? 90,
+      expirationDays: props.accessLogExpirationDays,
       forceDestroy: !deletionProtection,
     });
 
@@ -172,10 +172,10 @@ export class AlbModule extends Construct {
             port: "traffic-port",
             path: hc.path,
             matcher: "200",
-            interval: hc.intervalSeconds ?? 15,
-            timeout: hc.timeoutSeconds ?? 5,
-            healthyThreshold: hc.healthyThreshold ?? 2,
-            unhealthyThreshold: hc.unhealthyThreshold ?? 3,
+            interval: hc.intervalSeconds,
+            timeout: hc.timeoutSeconds,
+            healthyThreshold: hc.healthyThreshold,
+            unhealthyThreshold: hc.unhealthyThreshold,
           },
           tags: { Name: `${name}-${service.name}`, Service: service.name },
         });

@@ -38,8 +38,8 @@ export interface BackupModuleProps {
   readonly copy?: BackupCopy;
   /** When known, AWS Backup may assume the role only on behalf of this account. @default any */
   readonly accountId?: string;
-  /** Let `terraform destroy` delete the vaults with their recovery points. @default false */
-  readonly forceDestroy?: boolean;
+  /** Let `terraform destroy` delete the vaults with their recovery points. */
+  readonly forceDestroy: boolean;
 }
 
 /**
@@ -62,7 +62,7 @@ export class BackupModule extends Construct {
   constructor(scope: Construct, id: string, props: BackupModuleProps) {
     super(scope, id);
     const tag = props.selectionTag ?? { key: "Backup", value: "daily" };
-    const forceDestroy = props.forceDestroy ?? false;
+    const { forceDestroy } = props;
     const partition = new DataAwsPartition(this, "partition").partition;
     const names = backupNames(props.name);
 

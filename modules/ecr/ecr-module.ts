@@ -18,10 +18,10 @@ export interface EcrModuleProps {
   readonly namespace: string;
   /** One private repository per name, typically one per service. */
   readonly repositories: readonly string[];
-  /** How many of the most recent images each repository keeps. @default 2 */
-  readonly keepImages?: number;
-  /** Let `terraform destroy` delete repositories that still hold images (never in production). @default false */
-  readonly forceDelete?: boolean;
+  /** How many of the most recent images each repository keeps. */
+  readonly keepImages: number;
+  /** Let `terraform destroy` delete repositories that still hold images (never in production). */
+  readonly forceDelete: boolean;
   /** KMS key for image encryption. @default the AWS-managed ECR key */
   readonly kmsKeyArn?: string;
 }
@@ -47,12 +47,12 @@ export class EcrModule extends Construct {
             ? { encryptionType: "KMS", kmsKey: props.kmsKeyArn }
             : { encryptionType: "KMS" },
         ],
-        forceDelete: props.forceDelete ?? false,
+        forceDelete: props.forceDelete,
         tags: { Name: name },
       });
       new EcrLifecyclePolicy(this, `lifecycle-policy-${repositoryName}`, {
         repository: repository.name,
-        policy: lifecyclePolicy(props.keepImages ?? 2),
+        policy: lifecyclePolicy(props.keepImages),
       });
       return { name: repositoryName, url: repository.repositoryUrl, arn: repository.arn };
     });

@@ -6,6 +6,7 @@ import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { ServiceDiscoveryHttpNamespace } from "@cdktf/provider-aws/lib/service-discovery-http-namespace";
 import { Construct } from "constructs";
+import { CONTAINER_GID, CONTAINER_UID } from "../../lib/container-user";
 import { ecsNames } from "../../lib/names/ecs";
 import { capacityProviderStrategy, FARGATE_CAPACITY_PROVIDERS } from "./capacity-strategy";
 import {
@@ -150,7 +151,7 @@ export class EcsModule extends Construct {
         image: `${image.repositoryUrl}:${image.tag}`,
         port: service.port,
         healthCheckPath: service.healthCheck.path,
-        user: props.containerUser ?? "1000:1000",
+        user: props.containerUser ?? `${CONTAINER_UID}:${CONTAINER_GID}`,
         environment: Object.assign(
           { ...service.environment, ...serviceUrlVariables(service.calls, portOf) },
           ...wiring.map((w) => w.environment),

@@ -1,4 +1,5 @@
 import type { ITerraformDependable } from "cdktf";
+import type { CpuArchitecture } from "../../lib/docker-platform";
 import type { CapacitySplit } from "./capacity-strategy";
 import type { DatabaseConnection, TableAccess } from "./datastore-access";
 import type { ServiceScaling } from "./service-autoscaling";
@@ -15,7 +16,7 @@ export interface EcsServiceDefinition {
   /** Task memory in MiB (a valid Fargate pair with cpu). */
   readonly memory: number;
   /** "X86_64" or "ARM64". */
-  readonly cpuArchitecture: string;
+  readonly cpuArchitecture: CpuArchitecture;
   /** Number of tasks to run (the first deployment's count when the service autoscales). */
   readonly desiredCount: number;
   /** Target-tracking autoscaling between minCount and maxCount. @default a fixed desiredCount */
@@ -95,7 +96,7 @@ export interface EcsModuleProps {
   readonly logRetentionDays: number;
   /** The KMS key that encrypts the services' log groups. @default none (CloudWatch's own key) */
   readonly logsKmsKeyArn?: string;
-  /** Container user (uid:gid); the images run as this non-root user. @default "1000:1000" */
+  /** Container user (uid:gid); the images run as this non-root user. @default CONTAINER_UID:CONTAINER_GID ("1000:1000") */
   readonly containerUser?: string;
   /**
    * The VPC's DynamoDB gateway endpoint: table users send HTTPS to its prefix list, and their

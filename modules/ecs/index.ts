@@ -23,6 +23,7 @@ export {
   type TableAccess,
 } from "./datastore-access";
 export { NFS_PORT } from "../../lib/ports";
+export type { StaticObjectAccess } from "../../lib/static-object-access";
 export {
   SHARED_VOLUME,
   sharedStorageWiring,
@@ -30,6 +31,5 @@ export {
   type ServiceSharedStorage,
   type ServiceStaticObjects,
   type SharedFileSystem,
-  type StaticObjectsAccess,
   type StaticObjectsBucket,
 } from "./storage-access";

@@ -1,3 +1,4 @@
+import type { StaticObjectAccess } from "../../lib/static-object-access";
 import type { DatastoreWiring } from "./datastore-access";
 import type { PolicyStatement } from "./service-roles";
 
@@ -9,13 +10,10 @@ export interface StaticObjectsBucket {
   readonly kmsKeyArn: string;
 }
 
-/** What a service may do with the static objects: read them, or read, write and delete them. */
-export type StaticObjectsAccess = "read" | "read-write";
-
 /** A service's use of the static objects bucket. */
 export interface ServiceStaticObjects {
   readonly bucket: StaticObjectsBucket;
-  readonly access: StaticObjectsAccess;
+  readonly access: StaticObjectAccess;
 }
 
 /** The shared file system, as services that declare `sharedStorage` mount it. */

@@ -1,6 +1,6 @@
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { dockerPlatform, type TaskCpuArchitecture } from "../../lib/docker-platform";
+import { dockerPlatform, type CpuArchitecture } from "../../lib/docker-platform";
 import { TerraformData } from "./terraform-data";
 
 export interface ImageBuild {
@@ -15,7 +15,7 @@ export interface ImageBuild {
   /** The Dockerfile, relative to `workingDirectory`. */
   readonly dockerfile: string;
   /** The task's CPU architecture, which the image is built for. */
-  readonly cpuArchitecture: TaskCpuArchitecture;
+  readonly cpuArchitecture: CpuArchitecture;
 }
 
 /** An image the module builds and pushes. */

@@ -28,28 +28,28 @@ export interface RdsModuleProps {
   readonly databaseName: string;
   /** The master user; RDS generates its password and keeps it only in Secrets Manager. */
   readonly username: string;
-  /** PostgreSQL version: a major version lets minor versions upgrade automatically. @default "16" */
-  readonly engineVersion?: string;
-  /** The instance class. @default "db.t4g.micro" */
-  readonly instanceClass?: string;
-  /** gp3 storage allocated at creation, in GiB. @default 20 */
-  readonly allocatedStorageGb?: number;
-  /** Storage autoscaling ceiling in GiB; equal to allocatedStorageGb turns autoscaling off. @default 100 */
-  readonly maxAllocatedStorageGb?: number;
-  /** Keep a synchronous standby in a second AZ. @default false */
-  readonly multiAz?: boolean;
-  /** Days of automated backups (point-in-time restore), 7 to 35. @default 7 */
-  readonly backupRetentionDays?: number;
-  /** Refuse to delete the instance (turn off before destroying it). @default true */
-  readonly deletionProtection?: boolean;
-  /** Take a final snapshot and keep the automated backups when the instance is destroyed. @default true */
-  readonly finalSnapshot?: boolean;
-  /** Add a read replica in the same subnets, behind the same security group. @default false */
-  readonly readReplica?: boolean;
-  /** Turn on Performance Insights (7 days, encrypted with the module's key). @default true */
-  readonly performanceInsights?: boolean;
-  /** Days CloudWatch keeps the exported PostgreSQL logs. @default 30 */
-  readonly logRetentionDays?: number;
+  /** PostgreSQL version: a major version lets minor versions upgrade automatically. */
+  readonly engineVersion: string;
+  /** The instance class, e.g. "db.t4g.micro". */
+  readonly instanceClass: string;
+  /** gp3 storage allocated at creation, in GiB. */
+  readonly allocatedStorageGb: number;
+  /** Storage autoscaling ceiling in GiB; equal to allocatedStorageGb turns autoscaling off. */
+  readonly maxAllocatedStorageGb: number;
+  /** Keep a synchronous standby in a second AZ. */
+  readonly multiAz: boolean;
+  /** Days of automated backups (point-in-time restore), 7 to 35. */
+  readonly backupRetentionDays: number;
+  /** Refuse to delete the instance (turn off before destroying it). */
+  readonly deletionProtection: boolean;
+  /** Take a final snapshot and keep the automated backups when the instance is destroyed. */
+  readonly finalSnapshot: boolean;
+  /** Add a read replica in the same subnets, behind the same security group. */
+  readonly readReplica: boolean;
+  /** Turn on Performance Insights (7 days, encrypted with the module's key). */
+  readonly performanceInsights: boolean;
+  /** Days CloudWatch keeps the exported PostgreSQL logs. */
+  readonly logRetentionDays: number;
   /** The KMS key that encrypts the exported logs' log groups. @default none (CloudWatch's own key) */
   readonly logsKmsKeyArn?: string;
   /** The port PostgreSQL listens on. @default POSTGRES_PORT (5432) */
@@ -92,13 +92,10 @@ export class RdsModule extends Construct {
     super(scope, id);
     const names = rdsNames(props.identifier);
     const identifier = names.instance;
-    const engineVersion = props.engineVersion ?? "16";
+    const { engineVersion, deletionProtection, finalSnapshot, performanceInsights } = props;
     const port = props.port ?? POSTGRES_PORT;
-    const deletionProtection = props.deletionProtection ?? true;
-    const finalSnapshot = props.finalSnapshot ?? true;
-    const performanceInsights = props.performanceInsights ?? true;
-    const allocatedStorage = props.allocatedStorageGb ?? 20;
-    const maxAllocatedStorage = props.maxAllocatedStorageGb ?? 100;
+    const allocatedStorage = props.allocatedStorageGb;
+    const maxAllocatedStorage = props.maxAllocatedStorageGb;
 
     const key = new KmsKey(this, "key", {
       description: `Encrypts the ${props.databaseName} database of ${identifier}: storage, Performance Insights, master password`,
@@ -142,14 +139,14 @@ export class RdsModule extends Construct {
             {
               // RDS writes to this fixed name; creating it first gives it a retention.
               name: names.logGroup(instance, log),
-              retentionInDays: props.logRetentionDays ?? 30,
+              retentionInDays: props.logRetentionDays,
               kmsKeyId: props.logsKmsKeyArn,
             },
           ),
       );
 
     const shared = {
-      instanceClass: props.instanceClass ?? "db.t4g.micro",
+      instanceClass: props.instanceClass,
       storageType: "gp3",
       storageEncrypted: true,
       kmsKeyId: key.arn,
@@ -180,8 +177,8 @@ export class RdsModule extends Construct {
       manageMasterUserPassword: true,
       masterUserSecretKmsKeyId: key.arn,
       dbSubnetGroupName: subnetGroup.name,
-      multiAz: props.multiAz ?? false,
-      backupRetentionPeriod: props.backupRetentionDays ?? 7,
+      multiAz: props.multiAz,
+      backupRetentionPeriod: props.backupRetentionDays,
       backupWindow: "03:00-04:00",
       maintenanceWindow: "sun:04:30-sun:05:30",
       skipFinalSnapshot: !finalSnapshot,

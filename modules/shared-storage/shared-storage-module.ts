@@ -8,6 +8,7 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
+import { CONTAINER_UID } from "../../lib/container-user";
 import { sharedStorageNames } from "../../lib/names/shared-storage";
 import { fileSystemStatements } from "./file-system-policy";
 
@@ -28,7 +29,7 @@ export interface SharedStorageModuleProps {
   readonly subnetIds: string[];
   /** The services that mount the file system: each gets an access point rooted at /<service>. */
   readonly services: readonly string[];
-  /** The POSIX user and group the containers run as, owner of each service's directory. @default 1000 */
+  /** The POSIX user and group the containers run as, owner of each service's directory. @default CONTAINER_UID (1000) */
   readonly posixId?: number;
   /** Days before files nobody reads move to Infrequent Access. @default 30 */
   readonly infrequentAccessAfterDays?: 7 | 14 | 30 | 60 | 90;
@@ -62,7 +63,7 @@ export class SharedStorageModule extends Construct {
     if (props.services.length === 0) {
       throw new Error("SharedStorageModule needs at least one service that mounts it");
     }
-    const posixId = props.posixId ?? 1000;
+    const posixId = props.posixId ?? CONTAINER_UID;
     const names = sharedStorageNames(props.name);
 
     const key = new KmsKey(this, "key", {

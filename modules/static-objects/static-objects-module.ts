@@ -20,9 +20,9 @@ export interface StaticObjectsModuleProps {
   readonly name: string;
   /**
    * Refuse to destroy the bucket (`prevent_destroy`); when off, `terraform destroy` empties and
-   * deletes it. @default true
+   * deletes it.
    */
-  readonly deletionProtection?: boolean;
+  readonly deletionProtection: boolean;
   /** Days a replaced or deleted object version is kept. @default 30 */
   readonly noncurrentVersionDays?: number;
   /** Days before an unfinished multipart upload is cleaned up. @default 7 */
@@ -44,7 +44,7 @@ export class StaticObjectsModule extends Construct {
 
   constructor(scope: Construct, id: string, props: StaticObjectsModuleProps) {
     super(scope, id);
-    const deletionProtection = props.deletionProtection ?? true;
+    const { deletionProtection } = props;
     const names = staticObjectsNames(props.name);
 
     const key = new KmsKey(this, "key", {
