@@ -24,12 +24,8 @@ import { movedFrom } from "./stacks/moved-from";
 import { observedServices } from "./stacks/observed-services";
 import { serviceDatastores } from "./stacks/service-datastores";
 import { StateStack } from "./stacks/state-stack";
-import {
-  exitOnConfigError,
-  imageTagOf,
-  synthesizeProject,
-  type SourceSettings,
-} from "./stacks/synthesis";
+import { exitOnError } from "./stacks/error-report";
+import { imageTagOf, synthesizeProject, type SourceSettings } from "./stacks/synthesis";
 
 export type { SourceSettings } from "./stacks/synthesis";
 
@@ -204,5 +200,5 @@ export function synthesize(root: string, outdir: string): void {
 }
 
 if (require.main === module) {
-  exitOnConfigError(() => synthesize(process.cwd(), process.env.CDKTF_OUTDIR ?? "cdktf.out"));
+  exitOnError(() => synthesize(process.cwd(), process.env.CDKTF_OUTDIR ?? "cdktf.out"));
 }

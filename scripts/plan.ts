@@ -2,11 +2,11 @@
 // Exits non-zero when any stack fails to init or plan, with terraform's error.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigError, formatProblem } from "../config/problems";
 import { planAllStacksOffline } from "../lib/offline-plan/plan-all";
 import type { OfflineStackPlan } from "../lib/offline-plan/plan-stack";
 import { formatProviderAddress } from "../lib/terraform-cli/provider-source";
 import { synthesize } from "../main";
+import { reportError } from "../stacks/error-report";
 
 const USAGE = `Usage: npm run plan -- [--stack NAME]... [--jobs N] [--lock-timeout DURATION]`;
 
@@ -61,11 +61,7 @@ async function main(): Promise<number> {
   try {
     synthesize(root, outdir);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(
-      `Synthesis stopped: ${error.problems.length} configuration problem(s), nothing planned.`,
-    );
-    for (const problem of error.problems) console.error(formatProblem(problem));
+    reportError(error, "nothing planned");
     return 1;
   }
 
@@ -103,7 +99,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    reportError(error, "nothing planned");
     process.exit(1);
   },
 );

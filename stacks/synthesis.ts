@@ -2,11 +2,10 @@ import { App } from "cdktf";
 import { join, relative, resolve } from "node:path";
 import { loadProject } from "../config/load";
 import type { EnvironmentConfig, ProjectConfig, ServiceConfig } from "../config/model";
-import { ConfigError, formatProblem } from "../config/problems";
 import { synthesizeAtomically } from "../lib/atomic-synth";
 import { dockerPlatform } from "../lib/docker-platform";
 import { imageTag } from "../lib/image-tag";
-import { collectViolationsAcrossStacks, formatViolation, PolicyViolationError } from "../policy";
+import { collectViolationsAcrossStacks } from "../policy";
 
 /** What an environment stack needs to know of the checkout it is synthesized from. */
 export interface SourceSettings {
@@ -65,30 +64,4 @@ export function synthesizeProject(
     app.synth();
     for (const warning of policy.warnings) console.warn(`security policy: ${warning}`);
   });
-}
-
-/**
- * Runs a synthesis as a command: configuration problems and security policy violations are
- * printed one per line, exit code 1.
- */
-export function exitOnConfigError(synthesis: () => void): void {
-  try {
-    synthesis();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(
-        `Synthesis stopped: ${error.problems.length} configuration problem(s), nothing written.`,
-      );
-      for (const problem of error.problems) console.error(formatProblem(problem));
-      process.exit(1);
-    }
-    if (error instanceof PolicyViolationError) {
-      console.error(
-        `Synthesis stopped: ${error.violations.length} security policy violation(s), nothing written.`,
-      );
-      for (const violation of error.violations) console.error(formatViolation(violation));
-      process.exit(1);
-    }
-    throw error;
-  }
 }
