@@ -1,4 +1,3 @@
-import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { resolve } from "node:path";
 import type { EnvironmentConfig } from "./config/model";
@@ -22,10 +21,16 @@ import { declareEnvironmentOutputs } from "./stacks/environment-outputs";
 import { useEnvironmentProviders } from "./stacks/environment-providers";
 import { movedFrom } from "./stacks/moved-from";
 import { observedServices } from "./stacks/observed-services";
+import { SelfContainedStack } from "./stacks/self-contained-stack";
 import { serviceDatastores } from "./stacks/service-datastores";
 import { StateStack } from "./stacks/state-stack";
 import { exitOnError } from "./stacks/error-report";
-import { imageTagOf, synthesizeProject, type SourceSettings } from "./stacks/synthesis";
+import {
+  imageTagOf,
+  synthesizeProject,
+  type SourceSettings,
+  type SynthesisStep,
+} from "./stacks/synthesis";
 
 export type { SourceSettings } from "./stacks/synthesis";
 
@@ -33,7 +38,7 @@ export type { SourceSettings } from "./stacks/synthesis";
  * One environment: network, load balancer, registries, each service's data stores, the dashboard
  * and alarms, and the autoscaled Fargate services, on S3 state.
  */
-export class EnvironmentStack extends TerraformStack {
+export class EnvironmentStack extends SelfContainedStack {
   constructor(scope: Construct, env: EnvironmentConfig, source: SourceSettings) {
     super(scope, env.name);
     applySecurityPolicy(this);
@@ -189,14 +194,23 @@ export class EnvironmentStack extends TerraformStack {
 }
 
 /** The state bootstrap stack and one stack per environment. */
-export function synthesize(root: string, outdir: string): void {
-  synthesizeProject(root, outdir, (app, { project, root: projectRoot, sourceFor }) => {
-    new StateStack(app, {
-      environments: project.environments,
-      localStatePath: resolve(projectRoot, "terraform.state.tfstate"),
-    });
-    for (const env of project.environments) new EnvironmentStack(app, env, sourceFor(env));
-  });
+export function synthesize(
+  root: string,
+  outdir: string,
+  onStepDone?: (step: SynthesisStep) => void,
+): void {
+  synthesizeProject(
+    root,
+    outdir,
+    (app, { project, root: projectRoot, sourceFor }) => {
+      new StateStack(app, {
+        environments: project.environments,
+        localStatePath: resolve(projectRoot, "terraform.state.tfstate"),
+      });
+      for (const env of project.environments) new EnvironmentStack(app, env, sourceFor(env));
+    },
+    onStepDone,
+  );
 }
 
 if (require.main === module) {

@@ -6,6 +6,7 @@ import { synthesizeAtomically } from "../lib/atomic-synth";
 import { dockerPlatform } from "../lib/docker-platform";
 import { imageTag } from "../lib/image-tag";
 import { collectViolationsAcrossStacks } from "../policy";
+import { skipTokenCreationStacks } from "./token-creation-stacks";
 
 /** What an environment stack needs to know of the checkout it is synthesized from. */
 export interface SourceSettings {
@@ -42,26 +43,36 @@ export function serviceImageTags(
   );
 }
 
+/** The steps of a synthesis, in order: what `npm run bench` times. */
+export type SynthesisStep = "configuration" | "image tags" | "stacks" | "synthesis";
+
 /**
  * Validates every configuration file under root, then runs `defineStacks` on a fresh app and
  * synthesizes it into outdir atomically: on any error, an earlier outdir stays as it was.
+ * `onStepDone` hears the end of each step.
  */
 export function synthesizeProject(
   root: string,
   outdir: string,
   defineStacks: (app: App, sources: ProjectSources) => void,
+  onStepDone: (step: SynthesisStep) => void = () => {},
 ): void {
   const project = loadProject(root);
+  onStepDone("configuration");
   const imageTags = serviceImageTags(root, project.services);
+  onStepDone("image tags");
   const sourceFor = (env: EnvironmentConfig): SourceSettings => ({
     imageTags,
     projectDir: relative(resolve(outdir, "stacks", env.name), resolve(root)) || ".",
   });
+  skipTokenCreationStacks();
   synthesizeAtomically(outdir, (stagingDir) => {
     const app = new App({ outdir: stagingDir, stackTraces: false });
     const policy = collectViolationsAcrossStacks(app);
     defineStacks(app, { project, root: resolve(root), sourceFor });
+    onStepDone("stacks");
     app.synth();
     for (const warning of policy.warnings) console.warn(`security policy: ${warning}`);
   });
+  onStepDone("synthesis");
 }
