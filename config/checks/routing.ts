@@ -70,7 +70,7 @@ export const checkListenerPorts: Check = ({ environments, services }) => {
       problems.push({
         file: service.file,
         path: "$.routing.listenerPort",
-        message: `${port} is kept for ${port === 443 ? "HTTPS" : "the redirect to HTTPS"} because ${env.file} sets routing.certificateArn; expected a port other than 443 and 80, e.g. 8080`,
+        message: `${port} is kept for ${port === HTTPS_PORT ? "HTTPS" : "the redirect to HTTPS"} because ${env.file} sets routing.certificateArn; expected a port other than 443 and 80, e.g. 8080`,
       });
     }
   }
