@@ -21,6 +21,18 @@ const deepProviderImportsOnly = {
   ],
 };
 
+const MODULES_APART = "A module must not import another module; take what you need as a prop.";
+
+/** The deep-import rule, with more import patterns refused. */
+function restrictImports(patterns) {
+  return {
+    "no-restricted-imports": [
+      "error",
+      { ...deepProviderImportsOnly, patterns: [...deepProviderImportsOnly.patterns, ...patterns] },
+    ],
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -47,46 +59,22 @@ export default tseslint.config(
   {
     // Modules never import each other: main.ts wires one module's outputs into another's inputs.
     files: ["modules/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          ...deepProviderImportsOnly,
-          patterns: [
-            ...deepProviderImportsOnly.patterns,
-            {
-              regex: "^\\.\\./(?!\\.\\./)",
-              message: "A module must not import another module; take what you need as a prop.",
-            },
-            {
-              regex: "^(\\.\\./)+modules/",
-              message: "A module must not import another module; take what you need as a prop.",
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports([
+      { regex: "^\\.\\./(?!\\.\\./)", message: MODULES_APART },
+      { regex: "^(\\.\\./)+modules/", message: MODULES_APART },
+    ]),
   },
   {
     // The ground floor: configuration and pure logic never reach up into stacks or modules; a
     // planner both need lives in lib/.
     files: ["config/**/*.ts", "lib/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          ...deepProviderImportsOnly,
-          patterns: [
-            ...deepProviderImportsOnly.patterns,
-            {
-              regex: "^(\\.\\./)+(stacks|modules)(/|$)",
-              message:
-                "config/ and lib/ must not import stacks/ or modules/; move what both need into lib/.",
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports([
+      {
+        regex: "^(\\.\\./)+(stacks|modules)(/|$)",
+        message:
+          "config/ and lib/ must not import stacks/ or modules/; move what both need into lib/.",
+      },
+    ]),
   },
   {
     // Tests edit arbitrary JSON configuration in place.

@@ -1,3 +1,4 @@
+import type { PostgresSettings } from "../lib/postgres-settings";
 import type {
   CpuArchitecture,
   DynamodbAttributeType,
@@ -99,17 +100,7 @@ export interface ObservabilitySettings {
   readonly xray: boolean;
 }
 
-export interface DatabaseSettings {
-  readonly engineVersion: string;
-  readonly instanceClass: string;
-  readonly allocatedStorageGb: number;
-  /** Equal to allocatedStorageGb when storage autoscaling is off. */
-  readonly maxAllocatedStorageGb: number;
-  readonly multiAz: boolean;
-  readonly backupRetentionDays: number;
-  readonly readReplica: boolean;
-  readonly performanceInsights: boolean;
-}
+export type DatabaseSettings = PostgresSettings;
 
 export interface BackupSettings {
   /** Days each daily recovery point is kept. */

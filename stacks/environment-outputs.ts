@@ -29,17 +29,7 @@ export function declareEnvironmentOutputs(
   scope: Construct,
   sources: EnvironmentOutputSources,
 ): void {
-  const {
-    alb,
-    ecr,
-    ecs,
-    observability,
-    dashboard,
-    resources,
-    staticObjects,
-    backup,
-    sharedStorage,
-  } = sources;
+  const { alb, ecr, ecs, dashboard, resources, staticObjects, backup, sharedStorage } = sources;
   new TerraformOutput(scope, "load_balancer_dns_name", { value: alb.dnsName });
   new TerraformOutput(scope, "service_urls", {
     value: Object.fromEntries(alb.targetGroups.map((t) => [t.service, t.url])),
@@ -49,7 +39,7 @@ export function declareEnvironmentOutputs(
   });
   new TerraformOutput(scope, "cluster_name", { value: ecs.clusterName });
   new TerraformOutput(scope, "dashboard_name", { value: dashboard.dashboardName });
-  new TerraformOutput(scope, "alarm_topic_arn", { value: observability.alarmTopicArn });
+  new TerraformOutput(scope, "alarm_topic_arn", { value: sources.observability.alarmTopicArn });
   new TerraformOutput(scope, "databases", {
     description: "Per service: endpoint, port, database name and the ARN of its password secret",
     value: Object.fromEntries(

@@ -8,6 +8,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
 import { parameterGroupFamily, RDS_EXPORTED_LOGS, rdsNames } from "../../lib/names/rds";
 import { POSTGRES_PORT } from "../../lib/ports";
+import type { PostgresSettings } from "../../lib/postgres-settings";
 import { postgresParameters } from "./parameters";
 
 /** The PostgreSQL logs exported to CloudWatch Logs. */
@@ -17,7 +18,7 @@ export const CA_CERT_IDENTIFIER = "rds-ca-rsa2048-g1";
 /** The key of the password in the Secrets Manager secret RDS manages. */
 export const SECRET_PASSWORD_KEY = "password";
 
-export interface RdsModuleProps {
+export interface RdsModuleProps extends PostgresSettings {
   /** Name of the instance and prefix of its other resources, e.g. "shop-prod-users"; fitted to 63 characters. */
   readonly identifier: string;
   /** The VPC the instance's security group belongs to. */
@@ -28,26 +29,10 @@ export interface RdsModuleProps {
   readonly databaseName: string;
   /** The master user; RDS generates its password and keeps it only in Secrets Manager. */
   readonly username: string;
-  /** PostgreSQL version: a major version lets minor versions upgrade automatically. */
-  readonly engineVersion: string;
-  /** The instance class, e.g. "db.t4g.micro". */
-  readonly instanceClass: string;
-  /** gp3 storage allocated at creation, in GiB. */
-  readonly allocatedStorageGb: number;
-  /** Storage autoscaling ceiling in GiB; equal to allocatedStorageGb turns autoscaling off. */
-  readonly maxAllocatedStorageGb: number;
-  /** Keep a synchronous standby in a second AZ. */
-  readonly multiAz: boolean;
-  /** Days of automated backups (point-in-time restore), 7 to 35. */
-  readonly backupRetentionDays: number;
   /** Refuse to delete the instance (turn off before destroying it). */
   readonly deletionProtection: boolean;
   /** Take a final snapshot and keep the automated backups when the instance is destroyed. */
   readonly finalSnapshot: boolean;
-  /** Add a read replica in the same subnets, behind the same security group. */
-  readonly readReplica: boolean;
-  /** Turn on Performance Insights (7 days, encrypted with the module's key). */
-  readonly performanceInsights: boolean;
   /** Days CloudWatch keeps the exported PostgreSQL logs. */
   readonly logRetentionDays: number;
   /** The KMS key that encrypts the exported logs' log groups. @default none (CloudWatch's own key) */
