@@ -21,11 +21,17 @@ const deepProviderImportsOnly = {
   ],
 };
 
-/** no-restricted-imports: provider classes by deep path, and nothing matching the given patterns. */
-const restrictedImports = (...patterns) => [
-  "error",
-  { ...deepProviderImportsOnly, patterns: [...deepProviderImportsOnly.patterns, ...patterns] },
-];
+const MODULES_APART = "A module must not import another module; take what you need as a prop.";
+
+/** The deep-import rule, with more import patterns refused. */
+function restrictImports(patterns) {
+  return {
+    "no-restricted-imports": [
+      "error",
+      { ...deepProviderImportsOnly, patterns: [...deepProviderImportsOnly.patterns, ...patterns] },
+    ],
+  };
+}
 
 export default tseslint.config(
   {
@@ -53,29 +59,33 @@ export default tseslint.config(
   {
     // Modules never import each other: main.ts wires one module's outputs into another's inputs.
     files: ["modules/**/*.ts"],
-    rules: {
-      "no-restricted-imports": restrictedImports(
-        {
-          regex: "^\\.\\./(?!\\.\\./)",
-          message: "A module must not import another module; take what you need as a prop.",
-        },
-        {
-          regex: "^(\\.\\./)+modules/",
-          message: "A module must not import another module; take what you need as a prop.",
-        },
-      ),
-    },
+    rules: restrictImports([
+      { regex: "^\\.\\./(?!\\.\\./)", message: MODULES_APART },
+      { regex: "^(\\.\\./)+modules/", message: MODULES_APART },
+    ]),
   },
   {
     // Shared constructs are what modules build on: they never reach up into modules or stacks.
     files: ["constructs/**/*.ts"],
-    rules: {
-      "no-restricted-imports": restrictedImports({
+    rules: restrictImports([
+      {
         regex: "^\\.\\./(modules|stacks)(/|$)",
         message:
           "A shared construct must not import modules or stacks; take what it needs as a prop.",
-      }),
-    },
+      },
+    ]),
+  },
+  {
+    // The ground floor: configuration and pure logic never reach up into stacks or modules; a
+    // planner both need lives in lib/.
+    files: ["config/**/*.ts", "lib/**/*.ts"],
+    rules: restrictImports([
+      {
+        regex: "^(\\.\\./)+(stacks|modules)(/|$)",
+        message:
+          "config/ and lib/ must not import stacks/ or modules/; move what both need into lib/.",
+      },
+    ]),
   },
   {
     // Tests edit arbitrary JSON configuration in place.

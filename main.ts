@@ -1,30 +1,36 @@
-import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { resolve } from "node:path";
-import type { DynamodbUse, EnvironmentConfig } from "./config/model";
-import { ecsClusterName, ecsServiceName } from "./lib/ecs-names";
-import { mapValues } from "./lib/map-values";
+import type { EnvironmentConfig } from "./config/model";
+import { loadBalancerRouting, trafficPorts } from "./config/edge-traffic";
+import { namePrefix } from "./lib/names/name-prefix";
 import { AlbModule } from "./modules/alb";
 import { BackupModule } from "./modules/backup";
-import { DynamodbModule } from "./modules/dynamodb";
+import { DashboardModule } from "./modules/dashboard";
 import { EcrModule } from "./modules/ecr";
 import { EcsModule } from "./modules/ecs";
 import { EncryptionModule } from "./modules/encryption";
 import { ImageBuildModule } from "./modules/image-build";
 import { ObservabilityModule } from "./modules/observability";
-import { RdsModule } from "./modules/rds";
 import { SharedStorageModule } from "./modules/shared-storage";
 import { StaticObjectsModule } from "./modules/static-objects";
 import { VpcModule } from "./modules/vpc";
 import { WafModule } from "./modules/waf";
 import { applySecurityPolicy, suppress } from "./policy";
-import { useAwsProvider } from "./stacks/aws-provider";
-import { databaseConnection, tableAccess } from "./stacks/datastore-wiring";
-import { DATABASE_PORT, loadBalancerRouting, trafficPorts } from "./stacks/edge-traffic";
+import { ecsServiceProps } from "./stacks/ecs-service-props";
 import { declareEnvironmentOutputs } from "./stacks/environment-outputs";
-import { useRemoteState } from "./stacks/remote-state";
+import { useEnvironmentProviders } from "./stacks/environment-providers";
+import { movedFrom } from "./stacks/moved-from";
+import { observedServices } from "./stacks/observed-services";
+import { SelfContainedStack } from "./stacks/self-contained-stack";
+import { serviceDatastores } from "./stacks/service-datastores";
 import { StateStack } from "./stacks/state-stack";
-import { exitOnConfigError, synthesizeProject, type SourceSettings } from "./stacks/synthesis";
+import { exitOnError } from "./stacks/error-report";
+import {
+  imageTagOf,
+  synthesizeProject,
+  type SourceSettings,
+  type SynthesisStep,
+} from "./stacks/synthesis";
 
 export type { SourceSettings } from "./stacks/synthesis";
 
@@ -32,7 +38,7 @@ export type { SourceSettings } from "./stacks/synthesis";
  * One environment: network, load balancer, registries, each service's data stores, the dashboard
  * and alarms, and the autoscaled Fargate services, on S3 state.
  */
-export class EnvironmentStack extends TerraformStack {
+export class EnvironmentStack extends SelfContainedStack {
   constructor(scope: Construct, env: EnvironmentConfig, source: SourceSettings) {
     super(scope, env.name);
     applySecurityPolicy(this);
@@ -43,19 +49,9 @@ export class EnvironmentStack extends TerraformStack {
         `the environment keeps its logs ${env.logRetentionDays} days (logRetentionDays): its own choice of cost against how far back an investigation can look`,
       );
     }
-    const name = `${env.project}-${env.name}`;
+    const name = namePrefix(env.project, env.name);
     const services = env.services;
-    const tags = { Project: env.project, Environment: env.name, ManagedBy: "cdktf", ...env.tags };
-    useAwsProvider(this, { region: env.region, accountId: env.accountId, tags });
-    // Backup copies live in a second region, through a provider of their own.
-    const copyProvider =
-      env.backup.copy &&
-      useAwsProvider(
-        this,
-        { region: env.backup.copy.region, accountId: env.accountId, alias: "backup-copy", tags },
-        "aws-backup-copy",
-      );
-    useRemoteState(this, { ...env.state, accountId: env.accountId });
+    const backupCopyProvider = useEnvironmentProviders(this, env);
 
     const encryption = new EncryptionModule(this, "encryption", { name, region: env.region });
 
@@ -64,8 +60,8 @@ export class EnvironmentStack extends TerraformStack {
       retentionDays: env.backup.retentionDays,
       coldStorageAfterDays: env.backup.coldStorageAfterDays,
       copy:
-        env.backup.copy && copyProvider
-          ? { ...env.backup.copy, provider: copyProvider }
+        env.backup.copy && backupCopyProvider
+          ? { ...env.backup.copy, provider: backupCopyProvider }
           : undefined,
       accountId: env.accountId,
       forceDestroy: !env.deletionProtection,
@@ -73,24 +69,19 @@ export class EnvironmentStack extends TerraformStack {
 
     // One routing plan decides the listeners, the load balancer's security group and the
     // network ACLs, so none of them can admit a port the others do not.
-    const routing = loadBalancerRouting(env);
     const vpc = new VpcModule(this, "vpc", {
+      ...env.vpc,
+      ...trafficPorts(env),
       name,
       region: env.region,
       accountId: env.accountId,
-      cidr: env.vpc.cidr,
       azs: env.azs,
-      publicSubnets: env.vpc.publicSubnets,
-      privateSubnets: env.vpc.privateSubnets,
-      natStrategy: env.vpc.natStrategy,
-      interfaceEndpoints: env.vpc.interfaceEndpoints,
-      ...trafficPorts(env, routing),
       flowLogRetentionDays: env.logRetentionDays,
       logsKmsKeyArn: encryption.logsKmsKeyArn,
     });
 
     const alb = new AlbModule(this, "alb", {
-      ...routing,
+      ...loadBalancerRouting(env),
       name,
       region: env.region,
       accountId: env.accountId,
@@ -129,8 +120,8 @@ export class EnvironmentStack extends TerraformStack {
       workingDirectory: source.projectDir,
       images: services.map((s) => ({
         name: s.name,
-        repositoryUrl: ecr.repositoryUrls[s.name],
-        tag: source.imageTags[s.name],
+        repositoryUrl: ecr.repository(s.name).url,
+        tag: imageTagOf(source, s.name),
         context: s.directory,
         dockerfile: `${s.directory}/Dockerfile`,
         cpuArchitecture: s.cpuArchitecture,
@@ -138,39 +129,7 @@ export class EnvironmentStack extends TerraformStack {
     });
 
     // Each service that declares a data store gets its own: an RDS PostgreSQL instance or a table.
-    const databases = new Map<string, RdsModule>();
-    const tables = new Map<string, { table: DynamodbModule; use: DynamodbUse }>();
-    for (const service of services) {
-      const { postgres, dynamodb } = service.datastores;
-      if (postgres) {
-        const database = new RdsModule(this, `postgres-${service.name}`, {
-          ...env.database,
-          identifier: `${name}-${service.name}`,
-          port: DATABASE_PORT,
-          vpcId: vpc.vpcId,
-          subnetIds: vpc.privateSubnetIds,
-          databaseName: postgres.database,
-          username: postgres.username,
-          deletionProtection: env.deletionProtection,
-          finalSnapshot: env.production,
-          logRetentionDays: env.logRetentionDays,
-          logsKmsKeyArn: encryption.logsKmsKeyArn,
-          tags: backup.selectionTag,
-        });
-        databases.set(service.name, database);
-      }
-      if (dynamodb) {
-        const table = new DynamodbModule(this, `dynamodb-${service.name}`, {
-          tableName: `${name}-${service.name}`,
-          partitionKey: dynamodb.partitionKey,
-          sortKey: dynamodb.sortKey,
-          indexes: dynamodb.indexes,
-          deletionProtection: env.deletionProtection,
-          tags: backup.selectionTag,
-        });
-        tables.set(service.name, { table, use: dynamodb });
-      }
-    }
+    const resources = serviceDatastores(this, env, { prefix: name, vpc, encryption, backup });
 
     // One EFS file system when services ask for shared storage: a directory (access point) each.
     const sharingServices = services.filter((s) => s.sharedStorage).map((s) => s.name);
@@ -186,30 +145,20 @@ export class EnvironmentStack extends TerraformStack {
             tags: backup.selectionTag,
           })
         : undefined;
-    // The dashboard and alarms come before the services, whose deployments their alarms roll back:
-    // they know the cluster and services by name (the names the ECS module gives them).
+
+    // The alarm topic and the deployment alarms come before the services they roll back.
     const observability = new ObservabilityModule(this, "observability", {
       name,
       region: env.region,
       loadBalancerArnSuffix: alb.arnSuffix,
-      clusterName: ecsClusterName(name),
-      services: services.map((s) => ({
-        name: s.name,
-        ecsServiceName: ecsServiceName(s.name),
-        targetGroupArnSuffix: alb.targetGroupArnSuffixes[s.name],
-        minimumTasks: Math.min(s.desiredCount, s.scaling?.minCount ?? s.desiredCount),
+      services: alb.targetGroups.map((t) => ({
+        name: t.service,
+        targetGroupArnSuffix: t.arnSuffix,
       })),
-      databases: [...databases].map(([service, database]) => ({
-        service,
-        identifier: database.identifier,
-        allocatedStorageGb: env.database.allocatedStorageGb,
-      })),
-      tables: [...tables].map(([service, { table }]) => ({ service, tableName: table.tableName })),
       alarmEmails: env.observability.alarmEmails,
     });
 
-    // The ECS module takes the data stores' outputs: the services' variables, secrets and
-    // permissions, and the rules between each service's security group and its database's.
+    const modules = { alb, ecr, images, observability, staticObjects, sharedStorage };
     const ecs = new EcsModule(this, "ecs", {
       name,
       region: env.region,
@@ -217,34 +166,34 @@ export class EnvironmentStack extends TerraformStack {
       vpcId: vpc.vpcId,
       subnetIds: vpc.privateSubnetIds,
       albSecurityGroupId: alb.securityGroupId,
-      services,
-      targetGroupArns: alb.targetGroupArns,
       loadBalancerArnSuffix: alb.arnSuffix,
-      targetGroupArnSuffixes: alb.targetGroupArnSuffixes,
-      routingDependencies: alb.routingDependencies,
-      repositoryUrls: ecr.repositoryUrls,
-      repositoryArns: ecr.repositoryArns,
-      imageTags: source.imageTags,
-      imageBuildSteps: images.buildSteps,
+      services: resources.map((service) => ecsServiceProps(service, modules)),
       logRetentionDays: env.logRetentionDays,
       logsKmsKeyArn: encryption.logsKmsKeyArn,
-      databases: mapValues(databases, databaseConnection),
-      tables: mapValues(tables, ({ table, use }) => tableAccess(table, use)),
       dynamodbEndpoint: { id: vpc.dynamodbEndpointId, prefixListId: vpc.dynamodbPrefixListId },
-      staticObjects,
-      sharedStorage,
       capacity: env.compute,
-      deploymentAlarmNames: observability.deploymentAlarmNames,
       xray: env.observability.xray,
     });
+
+    // The dashboard and the alarms on running services and data stores come after the services.
+    const dashboard = new DashboardModule(this, "dashboard", {
+      name,
+      region: env.region,
+      alarmTopicArn: observability.alarmTopicArn,
+      loadBalancerArnSuffix: alb.arnSuffix,
+      ...observedServices(env, resources, { alb, ecs }),
+      otherAlarmArns: observability.alarmArns,
+    });
+    // They were part of the observability module until it was split around the services.
+    movedFrom(dashboard, ["observability"]);
 
     declareEnvironmentOutputs(this, {
       alb,
       ecr,
       ecs,
       observability,
-      databases,
-      tables,
+      dashboard,
+      resources,
       staticObjects,
       backup,
       sharedStorage,
@@ -253,16 +202,25 @@ export class EnvironmentStack extends TerraformStack {
 }
 
 /** The state bootstrap stack and one stack per environment. */
-export function synthesize(root: string, outdir: string): void {
-  synthesizeProject(root, outdir, (app, { project, root: projectRoot, sourceFor }) => {
-    new StateStack(app, {
-      environments: project.environments,
-      localStatePath: resolve(projectRoot, "terraform.state.tfstate"),
-    });
-    for (const env of project.environments) new EnvironmentStack(app, env, sourceFor(env));
-  });
+export function synthesize(
+  root: string,
+  outdir: string,
+  onStepDone?: (step: SynthesisStep) => void,
+): void {
+  synthesizeProject(
+    root,
+    outdir,
+    (app, { project, root: projectRoot, sourceFor }) => {
+      new StateStack(app, {
+        environments: project.environments,
+        localStatePath: resolve(projectRoot, "terraform.state.tfstate"),
+      });
+      for (const env of project.environments) new EnvironmentStack(app, env, sourceFor(env));
+    },
+    onStepDone,
+  );
 }
 
 if (require.main === module) {
-  exitOnConfigError(() => synthesize(process.cwd(), process.env.CDKTF_OUTDIR ?? "cdktf.out"));
+  exitOnError(() => synthesize(process.cwd(), process.env.CDKTF_OUTDIR ?? "cdktf.out"));
 }

@@ -50,7 +50,9 @@ describe("npm run terraform-cli-config (a process, on a fixture project)", () =>
     const run = await runCommand(root, npmScript("terraform-cli-config", []));
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/^Synthesis stopped: 1 configuration problem\(s\)\.\n/);
+    expect(run.stderr).toMatch(
+      /^Synthesis stopped: 1 configuration problem\(s\), no CLI configuration written\.\n/,
+    );
     expect(run.stderr).toContain("environments/qa.json: $.vpc.cidr:");
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { runChecks, type ProjectConfig } from "./checks";
-import type { EnvironmentConfig, ServiceConfig } from "./model";
+import { runChecks, writtenConfig } from "./checks";
+import type { EnvironmentConfig, ProjectConfig, ServiceConfig } from "./model";
 import { ConfigError, quote, type ConfigProblem } from "./problems";
 import { readConfigFile } from "./read-config-file";
 import { resolveEnvironment, resolveService } from "./resolve";
@@ -37,6 +37,8 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
   };
 
   const services: ServiceConfig[] = [];
+  const writtenServices = new Map<string, ServiceFile>();
+  const writtenEnvironments = new Map<string, EnvironmentFile>();
   const unresolvedServices: string[] = [];
   const serviceDirs = listDirs(join(root, SERVICES_DIR)).filter((dir) =>
     existsSync(join(root, SERVICES_DIR, dir, MANIFEST_FILE)),
@@ -61,6 +63,7 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
       unresolvedServices.push(dir, manifest.name);
       continue;
     }
+    writtenServices.set(file, manifest);
     services.push(resolveService({ file, directory: [SERVICES_DIR, dir].join("/"), manifest }));
   }
 
@@ -80,6 +83,7 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
       });
       continue;
     }
+    writtenEnvironments.set(file, env);
     environments.push(resolveEnvironment(file, env, services));
   }
 
@@ -98,7 +102,7 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
     });
   }
 
-  const project: ProjectConfig = { environments, services, unresolvedServices };
+  const project: ProjectConfig = { environments, services };
   const aboutRemoved = (problem: ConfigProblem) =>
     (removed.get(problem.file) ?? []).some(
       (path) =>
@@ -106,7 +110,12 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
         problem.path.startsWith(`${path}.`) ||
         problem.path.startsWith(`${path}[`),
     );
-  problems.push(...runChecks(project).filter((problem) => !aboutRemoved(problem)));
+  const written = writtenConfig(writtenEnvironments, writtenServices);
+  problems.push(
+    ...runChecks({ ...project, unresolvedServices, written }).filter(
+      (problem) => !aboutRemoved(problem),
+    ),
+  );
   if (problems.length > 0) throw new ConfigError(byFile(problems));
   return project;
 }

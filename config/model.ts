@@ -1,3 +1,4 @@
+import type { PostgresSettings } from "../lib/postgres-settings";
 import type {
   CpuArchitecture,
   DynamodbAttributeType,
@@ -9,6 +10,13 @@ import type {
   RoutingStyle,
   StaticObjectAccess,
 } from "./schema/constants";
+
+/** The whole configuration: every environment, and every service manifest as written once. */
+export interface ProjectConfig {
+  readonly environments: readonly EnvironmentConfig[];
+  /** The services' manifests, before any environment's overrides. */
+  readonly services: readonly ServiceConfig[];
+}
 
 /**
  * The configuration after validation and defaults: what main.ts and the modules consume.
@@ -25,8 +33,10 @@ export interface EnvironmentConfig {
   readonly azs: readonly string[];
   readonly vpc: {
     readonly cidr: string;
-    readonly publicSubnets?: readonly string[];
-    readonly privateSubnets?: readonly string[];
+    /** One per AZ, in the order of `azs`: as written, or derived from the VPC CIDR. */
+    readonly publicSubnets: readonly string[];
+    /** One per AZ, in the order of `azs`: as written, or derived from the VPC CIDR. */
+    readonly privateSubnets: readonly string[];
     readonly natStrategy: NatStrategy;
     /** Interface VPC endpoints for the private subnets (empty when none is asked for). */
     readonly interfaceEndpoints: readonly InterfaceEndpoint[];
@@ -51,8 +61,6 @@ export interface EnvironmentConfig {
   readonly observability: ObservabilitySettings;
   readonly state: StateConfig;
   readonly tags: Readonly<Record<string, string>>;
-  /** This environment's per-service sizes and counts, as written (already applied to `services`). */
-  readonly serviceOverrides: Readonly<Record<string, ServiceOverrides>>;
   /** The services deployed in this environment, with this environment's sizes and counts applied. */
   readonly services: readonly ServiceConfig[];
 }
@@ -66,13 +74,6 @@ export interface SecuritySettings {
     /** Days the load balancer's access logs are kept. */
     readonly expirationDays: number;
   };
-}
-
-export interface ServiceOverrides {
-  readonly desiredCount?: number;
-  readonly cpu?: FargateCpu;
-  readonly memory?: number;
-  readonly scaling?: { readonly minCount?: number; readonly maxCount?: number };
 }
 
 /** Target-tracking autoscaling of a service's task count; at least one target is always set. */
@@ -99,17 +100,7 @@ export interface ObservabilitySettings {
   readonly xray: boolean;
 }
 
-export interface DatabaseSettings {
-  readonly engineVersion: string;
-  readonly instanceClass: string;
-  readonly allocatedStorageGb: number;
-  /** Equal to allocatedStorageGb when storage autoscaling is off. */
-  readonly maxAllocatedStorageGb: number;
-  readonly multiAz: boolean;
-  readonly backupRetentionDays: number;
-  readonly readReplica: boolean;
-  readonly performanceInsights: boolean;
-}
+export type DatabaseSettings = PostgresSettings;
 
 export interface BackupSettings {
   /** Days each daily recovery point is kept. */
@@ -118,8 +109,6 @@ export interface BackupSettings {
   readonly coldStorageAfterDays?: number;
   /** A copy of each recovery point in another region; none when absent. */
   readonly copy?: { readonly region: string; readonly retentionDays: number };
-  /** copyRetentionDays as written without copyToRegion: it applies to nothing (a check says so). */
-  readonly strayCopyRetentionDays?: number;
 }
 
 export interface StateConfig {
@@ -154,9 +143,8 @@ export interface ServiceConfig {
   readonly routing: {
     readonly listenerPort?: number;
     readonly pathPrefix?: string;
+    /** As written, or derived from the service name. */
     readonly priority: number;
-    /** True when the priority was derived from the service name, not written in the manifest. */
-    readonly derivedPriority: boolean;
   };
   /** Plain environment variables, by name. */
   readonly environment: Readonly<Record<string, string>>;

@@ -1,4 +1,7 @@
+import { sharedListenerPortFor } from "../lib/listener-plan";
 import { stableNumber } from "../lib/stable-hash";
+import { deriveSubnetLayout, MAX_DERIVED_AZS, SUBNET_NEW_BITS } from "../lib/subnet-layout";
+import { parseCidr } from "../lib/cidr";
 import type {
   BackupSettings,
   ComputeSettings,
@@ -8,7 +11,6 @@ import type {
   ScalingConfig,
   ServiceConfig,
   ServiceDatastores,
-  ServiceOverrides,
 } from "./model";
 import {
   BACKUP_DEFAULTS,
@@ -19,7 +21,6 @@ import {
   SCALING_DEFAULTS,
   SECURITY_DEFAULTS,
   SERVICE_DEFAULTS,
-  SHARED_LISTENER_PORTS,
 } from "./schema/constants";
 import type { EnvironmentFile } from "./schema/environment";
 import type { ServiceFile } from "./schema/service";
@@ -51,7 +52,6 @@ export function resolveService(source: ServiceSource): ServiceConfig {
       priority:
         manifest.routing.priority ??
         stableNumber(manifest.name, DERIVED_PRIORITY_RANGE.min, DERIVED_PRIORITY_RANGE.max),
-      derivedPriority: manifest.routing.priority === undefined,
     },
     environment: manifest.environment ?? {},
     secrets: manifest.secrets ?? {},
@@ -85,6 +85,23 @@ function resolveDatastores(datastores: ServiceFile["datastores"]): ServiceDatast
       },
     }),
   };
+}
+
+/**
+ * The subnets as written when both tiers are, else derived from the VPC CIDR. A VPC block or AZ
+ * count the layout cannot serve gets no subnets: the network checks report it, so such a
+ * configuration never reaches synthesis.
+ */
+function resolveSubnets(
+  env: EnvironmentFile,
+): Pick<EnvironmentConfig["vpc"], "publicSubnets" | "privateSubnets"> {
+  const { publicSubnets, privateSubnets, cidr } = env.vpc;
+  if (publicSubnets && privateSubnets) return { publicSubnets, privateSubnets };
+  const prefixLength = parseCidr(cidr)?.prefixLength ?? 32;
+  const derivable = env.azs.length <= MAX_DERIVED_AZS && prefixLength + SUBNET_NEW_BITS <= 32;
+  return derivable
+    ? deriveSubnetLayout(cidr, env.azs.length)
+    : { publicSubnets: [], privateSubnets: [] };
 }
 
 function resolveDatabase(env: EnvironmentFile): DatabaseSettings {
@@ -121,10 +138,6 @@ function resolveBackup(env: EnvironmentFile): BackupSettings {
         retentionDays: backup.copyRetentionDays ?? retentionDays,
       },
     }),
-    ...(backup.copyToRegion === undefined &&
-      backup.copyRetentionDays !== undefined && {
-        strayCopyRetentionDays: backup.copyRetentionDays,
-      }),
   };
 }
 
@@ -140,6 +153,8 @@ function resolveScaling(scaling: NonNullable<ServiceFile["scaling"]>): ScalingCo
     scaling.requestsPerTarget !== undefined;
   return hasTarget ? scaling : { ...scaling, cpuTargetPercent: SCALING_DEFAULTS.cpuTargetPercent };
 }
+
+type ServiceOverrides = NonNullable<EnvironmentFile["services"]>[string];
 
 /** A service as one environment runs it: its overrides of sizes, counts and scaling bounds applied. */
 export function applyOverrides(
@@ -169,12 +184,16 @@ export function resolveEnvironment(
     region: env.region,
     accountId: env.accountId,
     azs: env.azs,
-    vpc: { ...env.vpc, interfaceEndpoints: env.vpc.interfaceEndpoints ?? [] },
+    vpc: {
+      cidr: env.vpc.cidr,
+      ...resolveSubnets(env),
+      natStrategy: env.vpc.natStrategy,
+      interfaceEndpoints: env.vpc.interfaceEndpoints ?? [],
+    },
     routing: {
       style: env.routing.style,
       sharedListenerPort:
-        env.routing.sharedListenerPort ??
-        SHARED_LISTENER_PORTS[env.routing.certificateArn ? "https" : "http"],
+        env.routing.sharedListenerPort ?? sharedListenerPortFor(env.routing.certificateArn),
       certificateArn: env.routing.certificateArn,
     },
     security: {
@@ -202,7 +221,6 @@ export function resolveEnvironment(
       dynamodbTable: env.state.dynamodbTable,
     },
     tags: env.tags ?? {},
-    serviceOverrides: overrides,
     services: services.map((service) => applyOverrides(service, overrides[service.name])),
   };
 }

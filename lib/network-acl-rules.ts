@@ -13,6 +13,8 @@
  * ranges are numbered in ascending order, then subnets in the order of the AZs.
  */
 
+import { HTTPS_PORT } from "./ports";
+
 export const EPHEMERAL_PORTS = { from: 1024, to: 65535 } as const;
 /**
  * Remote administration ports (SSH, RDP) no rule open to the internet may include, not even the
@@ -22,7 +24,6 @@ export const EPHEMERAL_PORTS = { from: 1024, to: 65535 } as const;
  */
 export const ADMINISTRATION_PORTS = [22, 3389] as const;
 export const ANYWHERE = "0.0.0.0/0";
-export const HTTPS_PORT = 443;
 /** ICMP "destination unreachable: fragmentation needed", which path MTU discovery relies on. */
 export const FRAGMENTATION_NEEDED = { type: 3, code: 4 } as const;
 /** AWS's default quota of rules per direction of a network ACL. */

@@ -1,11 +1,22 @@
-import { AWS_NAME_LIMITS, fitName } from "./aws-names";
 import type { AwsNameKind } from "./aws-name-rules";
-import { ecsClusterName, ecsServiceName } from "./ecs-names";
+import { albNames } from "./names/alb";
+import { backupNames } from "./names/backup";
+import { dynamodbNames } from "./names/dynamodb";
+import { ecrRepositoryName } from "./names/ecr";
+import { ecsNames } from "./names/ecs";
+import { encryptionNames } from "./names/encryption";
+import { serviceNameBase } from "./names/name-prefix";
+import { observabilityNames } from "./names/observability";
+import { RDS_EXPORTED_LOGS, rdsNames } from "./names/rds";
+import { sharedStorageNames } from "./names/shared-storage";
+import { staticObjectsNames } from "./names/static-objects";
+import { vpcNames } from "./names/vpc";
+import { wafNames } from "./names/waf";
 
 /**
  * The AWS names the stack gives an environment's shared resources and each service's resources,
- * composed exactly as the modules compose them (a test compares these with a synthesized stack),
- * so that configuration checks can prove every name valid before anything is synthesized.
+ * from the naming functions the modules name their resources with (lib/names/), so that
+ * configuration checks can prove every name valid before anything is synthesized.
  * `prefix` is "<project>-<environment>", e.g. "shop-prod".
  */
 export interface ResourceName {
@@ -23,70 +34,55 @@ export interface EnvironmentNaming {
   readonly interfaceEndpoints?: boolean;
 }
 
-const kmsAlias = (role: string, name: string): ResourceName => ({
-  kind: "kmsAlias",
-  role,
-  name: fitName([`alias/${name}`], AWS_NAME_LIMITS.kmsAlias),
-});
-
 export function environmentResourceNames(
   prefix: string,
   naming: EnvironmentNaming = {},
 ): ResourceName[] {
+  const alb = albNames(prefix);
+  const waf = wafNames(prefix);
+  const vpc = vpcNames(prefix);
+  const ecs = ecsNames(prefix);
+  const staticObjects = staticObjectsNames(prefix);
+  const backup = backupNames(prefix);
+  const sharedStorage = sharedStorageNames(prefix);
+  const observability = observabilityNames(prefix);
   return [
-    { kind: "loadBalancer", name: fitName([prefix], AWS_NAME_LIMITS.loadBalancer) },
-    { kind: "securityGroup", role: "load balancer", name: `${prefix}-alb` },
-    { kind: "s3BucketPrefix", role: "access logs", name: `${prefix}-alb-logs-` },
-    { kind: "s3BucketPrefix", role: "static objects", name: `${prefix}-static-` },
-    { kind: "webAcl", name: prefix },
-    { kind: "logGroup", role: "web ACL", name: `aws-waf-logs-${prefix}` },
-    { kind: "logGroup", role: "VPC flow logs", name: `/aws/vpc/flow-logs/${prefix}` },
-    {
-      kind: "iamRole",
-      role: "VPC flow logs",
-      name: fitName([prefix, "vpc-flow-logs"], AWS_NAME_LIMITS.iamRole),
-    },
+    { kind: "loadBalancer", name: alb.loadBalancer },
+    { kind: "securityGroup", role: "load balancer", name: alb.securityGroup },
+    { kind: "s3BucketPrefix", role: "access logs", name: alb.accessLogBucketPrefix },
+    { kind: "s3BucketPrefix", role: "static objects", name: staticObjects.bucketPrefix },
+    { kind: "webAcl", name: waf.webAcl },
+    { kind: "logGroup", role: "web ACL", name: waf.logGroup },
+    { kind: "logGroup", role: "VPC flow logs", name: vpc.flowLogGroup },
+    { kind: "iamRole", role: "VPC flow logs", name: vpc.flowLogRole },
     ...(naming.interfaceEndpoints
       ? [
           {
             kind: "securityGroup",
             role: "interface endpoints",
-            name: `${prefix}-endpoints`,
+            name: vpc.endpointsSecurityGroup,
           } as const,
         ]
       : []),
-    { kind: "ecsCluster", name: ecsClusterName(prefix) },
-    { kind: "serviceConnectNamespace", name: prefix },
-    kmsAlias("logs", `${prefix}-logs`),
-    kmsAlias("static objects", `${prefix}-static`),
-    // The backup vault's key is named after the vault.
-    kmsAlias("backup vault", `${prefix}-backup`),
-    {
-      kind: "iamRole",
-      role: "backup",
-      name: fitName([`${prefix}-backup`], AWS_NAME_LIMITS.iamRole),
-    },
+    { kind: "ecsCluster", name: ecs.cluster },
+    { kind: "serviceConnectNamespace", name: ecs.serviceConnectNamespace },
+    { kind: "kmsAlias", role: "logs", name: encryptionNames(prefix).logsKeyAlias },
+    { kind: "kmsAlias", role: "static objects", name: staticObjects.keyAlias },
+    { kind: "kmsAlias", role: "backup vault", name: backup.vaultKeyAlias },
+    { kind: "iamRole", role: "backup", name: backup.role },
     ...(naming.sharedStorage
       ? [
-          kmsAlias("shared storage", `${prefix}-efs`),
+          { kind: "kmsAlias", role: "shared storage", name: sharedStorage.keyAlias } as const,
           {
-            kind: "securityGroup" as const,
+            kind: "securityGroup",
             role: "shared storage",
-            name: fitName([prefix, "efs"], AWS_NAME_LIMITS.securityGroup),
-          },
+            name: sharedStorage.securityGroup,
+          } as const,
         ]
       : []),
-    {
-      kind: "snsTopic",
-      role: "alarms",
-      name: fitName([`${prefix}-alarms`], AWS_NAME_LIMITS.snsTopic),
-    },
-    {
-      kind: "kmsAlias",
-      role: "alarm topic",
-      name: fitName([`alias/${prefix}-alarms`], AWS_NAME_LIMITS.kmsAlias),
-    },
-    { kind: "cloudwatchDashboard", name: fitName([prefix], AWS_NAME_LIMITS.cloudwatchDashboard) },
+    { kind: "snsTopic", role: "alarms", name: observability.alarmTopicFitted },
+    { kind: "kmsAlias", role: "alarm topic", name: observability.alarmTopicKeyAlias },
+    { kind: "cloudwatchDashboard", name: observability.dashboard },
   ];
 }
 
@@ -98,80 +94,52 @@ export interface ServiceNaming {
   readonly dynamodb?: boolean;
 }
 
-/** RDS writes these logs to CloudWatch, under names of its own choosing. */
-const RDS_EXPORTED_LOGS = ["postgresql", "upgrade"];
-
 function postgresNames(
-  identifierBase: string,
+  identifier: string,
   postgres: NonNullable<ServiceNaming["postgres"]>,
 ): ResourceName[] {
-  const identifier = fitName([identifierBase], AWS_NAME_LIMITS.dbIdentifier);
-  const family = `postgres${postgres.engineVersion.split(".")[0]}`;
-  const instances = [identifier];
-  if (postgres.readReplica) {
-    instances.push(fitName([identifier, "replica"], AWS_NAME_LIMITS.dbIdentifier));
-  }
+  const names = rdsNames(identifier);
+  const instances = [names.instance, ...(postgres.readReplica ? [names.replica] : [])];
   return [
     ...instances.map((name): ResourceName => ({ kind: "dbInstance", name })),
-    { kind: "dbSubnetGroup", name: identifier },
-    {
-      kind: "dbParameterGroup",
-      name: fitName([identifier, family], AWS_NAME_LIMITS.dbParameterGroup),
-    },
-    {
-      kind: "securityGroup",
-      role: "database",
-      name: fitName([identifier, "postgres"], AWS_NAME_LIMITS.securityGroup),
-    },
-    {
-      kind: "kmsAlias",
-      role: "database",
-      name: fitName([`alias/${identifier}-postgres`], AWS_NAME_LIMITS.kmsAlias),
-    },
+    { kind: "dbSubnetGroup", name: names.subnetGroup },
+    { kind: "dbParameterGroup", name: names.parameterGroup(postgres.engineVersion) },
+    { kind: "securityGroup", role: "database", name: names.securityGroup },
+    { kind: "kmsAlias", role: "database", name: names.keyAlias },
     ...instances.flatMap((instance) =>
       RDS_EXPORTED_LOGS.map((log): ResourceName => ({
         kind: "logGroup",
         role: `database ${log}`,
-        name: `/aws/rds/instance/${instance}/${log}`,
+        name: names.logGroup(instance, log),
       })),
     ),
   ];
 }
 
-function dynamodbNames(tableBase: string): ResourceName[] {
-  const table = fitName([tableBase], AWS_NAME_LIMITS.dynamodbTable);
+function dynamodbResourceNames(tableName: string): ResourceName[] {
+  const names = dynamodbNames(tableName);
   return [
-    { kind: "dynamodbTable", name: table },
-    {
-      kind: "kmsAlias",
-      role: "table",
-      name: fitName([`alias/${table}`], AWS_NAME_LIMITS.kmsAlias),
-    },
+    { kind: "dynamodbTable", name: names.table },
+    { kind: "kmsAlias", role: "table", name: names.keyAlias },
   ];
 }
 
 export function serviceResourceNames(prefix: string, naming: ServiceNaming): ResourceName[] {
   const service = naming.name;
+  const base = serviceNameBase(prefix, service);
+  const ecs = ecsNames(prefix).service(service);
   return [
-    ...(naming.postgres ? postgresNames(`${prefix}-${service}`, naming.postgres) : []),
-    ...(naming.dynamodb ? dynamodbNames(`${prefix}-${service}`) : []),
-    { kind: "ecrRepository", name: `${prefix}/${service}` },
-    { kind: "targetGroup", name: fitName([prefix, service], AWS_NAME_LIMITS.targetGroup) },
-    {
-      kind: "iamRole",
-      role: "execution",
-      name: fitName([`${prefix}-${service}`, "exec"], AWS_NAME_LIMITS.iamRole),
-    },
-    {
-      kind: "iamRole",
-      role: "task",
-      name: fitName([`${prefix}-${service}`, "task"], AWS_NAME_LIMITS.iamRole),
-    },
-    { kind: "securityGroup", name: fitName([prefix, service], AWS_NAME_LIMITS.securityGroup) },
-    { kind: "logGroup", name: `/ecs/${prefix}/${service}` },
-    { kind: "taskFamily", name: `${prefix}-${service}` },
-    { kind: "ecsService", name: ecsServiceName(service) },
-    { kind: "containerName", name: service },
-    { kind: "serviceConnectName", name: service },
+    ...(naming.postgres ? postgresNames(base, naming.postgres) : []),
+    ...(naming.dynamodb ? dynamodbResourceNames(base) : []),
+    { kind: "ecrRepository", name: ecrRepositoryName(prefix, service) },
+    { kind: "targetGroup", name: albNames(prefix).targetGroup(service) },
+    { kind: "iamRole", role: "execution", name: ecs.roles.execution },
+    { kind: "iamRole", role: "task", name: ecs.roles.task },
+    { kind: "securityGroup", name: ecs.securityGroup },
+    { kind: "logGroup", name: ecs.logGroup },
+    { kind: "taskFamily", name: ecs.taskFamily },
+    { kind: "ecsService", name: ecs.ecsService },
+    { kind: "containerName", name: ecs.container },
+    { kind: "serviceConnectName", name: ecs.serviceConnect },
   ];
 }

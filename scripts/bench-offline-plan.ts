@@ -12,6 +12,7 @@ import { readSynthesizedStacks } from "../lib/offline-plan/synthesized-stack";
 import { locateProviderMirrors, searchMirrorDirs } from "../lib/terraform-cli/mirror-location";
 import { terraformPlatform } from "../lib/terraform-cli/provider-mirror";
 import { synthesize } from "../main";
+import { reportError } from "../stacks/error-report";
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -102,6 +103,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  reportError(error, "nothing measured");
   process.exit(1);
 });

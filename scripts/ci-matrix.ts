@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { loadProject } from "../config/load";
 import { readSynthesizedStacks } from "../lib/offline-plan/synthesized-stack";
 import { synthesize } from "../main";
-import { exitOnConfigError } from "../stacks/synthesis";
+import { exitOnError } from "../stacks/error-report";
 
 export function ciMatrices(root: string): { stacks: string[]; environments: object[] } {
   const dir = mkdtempSync(join(tmpdir(), "ci-matrix-"));
@@ -25,7 +25,7 @@ export function ciMatrices(root: string): { stacks: string[]; environments: obje
 }
 
 if (require.main === module) {
-  exitOnConfigError(() => {
+  exitOnError(() => {
     const { stacks, environments } = ciMatrices(process.cwd());
     console.log(`stacks=${JSON.stringify(stacks)}`);
     console.log(`environments=${JSON.stringify(environments)}`);

@@ -14,7 +14,7 @@ import {
 } from "../lib/cost/environment-cost";
 import { MissingPriceError, PRICE_TABLE_FILE, PriceTable } from "../lib/cost/price-table";
 import { readmeWithBlock } from "../lib/readme-block";
-import { exitOnConfigError } from "../stacks/synthesis";
+import { exitOnError } from "../stacks/error-report";
 import { synthesizeEnvironments, synthesizeVariant } from "./synthesized-environments";
 
 export const COST_BLOCK = { name: "cost", command: "npm run cost -- --readme" };
@@ -154,7 +154,7 @@ function main(): void {
 }
 
 if (require.main === module) {
-  exitOnConfigError(() => {
+  exitOnError(() => {
     try {
       main();
     } catch (error) {

@@ -10,7 +10,7 @@ import {
   diagramFiles,
 } from "../lib/architecture/diagram-files";
 import { readmeWithBlock } from "../lib/readme-block";
-import { exitOnConfigError } from "../stacks/synthesis";
+import { exitOnError } from "../stacks/error-report";
 import { synthesizeEnvironments } from "./synthesized-environments";
 
 /** Each file the diagrams consist of, as it is and as it should be (undefined: to be removed). */
@@ -55,4 +55,4 @@ function main(): void {
   console.log(`diagrams: ${stale.length} file(s) updated`);
 }
 
-if (require.main === module) exitOnConfigError(main);
+if (require.main === module) exitOnError(main);

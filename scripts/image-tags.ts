@@ -3,9 +3,10 @@
  * step pushes: for building and pushing an image elsewhere, by hand or in another pipeline.
  */
 import { loadProject } from "../config/load";
-import { exitOnConfigError, serviceImageTags } from "../stacks/synthesis";
+import { exitOnError } from "../stacks/error-report";
+import { serviceImageTags } from "../stacks/synthesis";
 
-exitOnConfigError(() => {
+exitOnError(() => {
   const root = process.cwd();
   for (const [service, tag] of Object.entries(serviceImageTags(root, loadProject(root).services))) {
     console.log(`${service}\t${tag}`);

@@ -1,7 +1,6 @@
 // `npm run plan`: synthesizes, then plans every stack offline against local S3/DynamoDB stand-ins,
 // and reports each stack's changes by module. `--help` lists the options and exit codes.
 import { resolve } from "node:path";
-import { ConfigError, formatProblem } from "../config/problems";
 import { loadProject } from "../config/load";
 import { planAllStacksOffline, UnknownStackError } from "../lib/offline-plan/plan-all";
 import type { OfflineStackPlan } from "../lib/offline-plan/plan-stack";
@@ -14,6 +13,7 @@ import { stackReport, type StackReport } from "../lib/plan-command/stack-report"
 import { renderProblem, renderStackReport } from "../lib/plan-command/text-report";
 import { formatProviderAddress } from "../lib/terraform-cli/provider-source";
 import { synthesize } from "../main";
+import { reportError } from "../stacks/error-report";
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
@@ -35,11 +35,7 @@ async function main(): Promise<number> {
   try {
     synthesize(root, outdir);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(
-      `Synthesis stopped: ${error.problems.length} configuration problem(s), nothing planned.`,
-    );
-    for (const problem of error.problems) console.error(formatProblem(problem));
+    reportError(error, "nothing planned");
     return 1;
   }
 
@@ -113,7 +109,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    reportError(error, "nothing planned");
     process.exit(1);
   },
 );

@@ -2,16 +2,16 @@
 // stacks require, and writes .terraform-cli/terraform-<hash>.rc. Prints the line to use it in a shell:
 //   eval "$(npm run --silent terraform-cli-config)"
 import { resolve } from "node:path";
-import { ConfigError, formatProblem } from "../config/problems";
 import { stackProviderRequirements } from "../lib/offline-plan/stack-requirements";
 import { readSynthesizedStacks } from "../lib/offline-plan/synthesized-stack";
 import { formatProviderAddress } from "../lib/terraform-cli/provider-source";
 import { writeTerraformCliConfig } from "../lib/terraform-cli/write-cli-config";
 import { synthesize } from "../main";
+import { exitOnError } from "../stacks/error-report";
 
 const root = process.cwd();
 const outdir = resolve(root, process.env.CDKTF_OUTDIR ?? "cdktf.out");
-try {
+exitOnError(() => {
   synthesize(root, outdir);
   const cli = writeTerraformCliConfig(
     root,
@@ -31,12 +31,4 @@ try {
       (cli.lookup.searchedFilesystem ? " (searched the filesystem)" : ""),
   );
   console.log(`export TF_CLI_CONFIG_FILE=${JSON.stringify(cli.configFile)}`);
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(`Synthesis stopped: ${error.problems.length} configuration problem(s).`);
-    for (const problem of error.problems) console.error(formatProblem(problem));
-  } else {
-    console.error(error instanceof Error ? error.message : error);
-  }
-  process.exit(1);
-}
+}, "no CLI configuration written");

@@ -1,16 +1,14 @@
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import type { DynamodbUse } from "../config/model";
-import { mapValues } from "../lib/map-values";
 import type { AlbModule } from "../modules/alb";
 import type { BackupModule } from "../modules/backup";
-import type { DynamodbModule } from "../modules/dynamodb";
+import type { DashboardModule } from "../modules/dashboard";
 import type { EcrModule } from "../modules/ecr";
 import type { EcsModule } from "../modules/ecs";
 import type { ObservabilityModule } from "../modules/observability";
-import type { RdsModule } from "../modules/rds";
 import type { SharedStorageModule } from "../modules/shared-storage";
 import type { StaticObjectsModule } from "../modules/static-objects";
+import type { ServiceResources } from "./service-resources";
 
 /** The modules of an environment stack whose outputs users read after a deploy. */
 export interface EnvironmentOutputSources {
@@ -18,11 +16,9 @@ export interface EnvironmentOutputSources {
   readonly ecr: EcrModule;
   readonly ecs: EcsModule;
   readonly observability: ObservabilityModule;
-  readonly databases: ReadonlyMap<string, RdsModule>;
-  readonly tables: ReadonlyMap<
-    string,
-    { readonly table: DynamodbModule; readonly use: DynamodbUse }
-  >;
+  readonly dashboard: DashboardModule;
+  /** Each service with its data stores. */
+  readonly resources: readonly ServiceResources[];
   readonly staticObjects: StaticObjectsModule;
   readonly backup: BackupModule;
   readonly sharedStorage?: SharedStorageModule;
@@ -33,22 +29,36 @@ export function declareEnvironmentOutputs(
   scope: Construct,
   sources: EnvironmentOutputSources,
 ): void {
-  const { alb, ecr, ecs, observability, databases, tables, staticObjects, backup, sharedStorage } =
-    sources;
+  const { alb, ecr, ecs, dashboard, resources, staticObjects, backup, sharedStorage } = sources;
   new TerraformOutput(scope, "load_balancer_dns_name", { value: alb.dnsName });
-  new TerraformOutput(scope, "service_urls", { value: alb.serviceUrls });
-  new TerraformOutput(scope, "repository_urls", { value: ecr.repositoryUrls });
+  new TerraformOutput(scope, "service_urls", {
+    value: Object.fromEntries(alb.targetGroups.map((t) => [t.service, t.url])),
+  });
+  new TerraformOutput(scope, "repository_urls", {
+    value: Object.fromEntries(ecr.repositories.map((r) => [r.name, r.url])),
+  });
   new TerraformOutput(scope, "cluster_name", { value: ecs.clusterName });
-  new TerraformOutput(scope, "dashboard_name", { value: observability.dashboardName });
-  new TerraformOutput(scope, "alarm_topic_arn", { value: observability.alarmTopicArn });
+  new TerraformOutput(scope, "dashboard_name", { value: dashboard.dashboardName });
+  new TerraformOutput(scope, "alarm_topic_arn", { value: sources.observability.alarmTopicArn });
   new TerraformOutput(scope, "databases", {
     description: "Per service: endpoint, port, database name and the ARN of its password secret",
-    value: mapValues(databases, (db) => ({
-      endpoint: db.endpoint,
-      port: db.port,
-      database_name: db.databaseName,
-      secret_arn: db.secretArn,
-    })),
+    value: Object.fromEntries(
+      resources.flatMap(({ service, database: db }) =>
+        db
+          ? [
+              [
+                service.name,
+                {
+                  endpoint: db.endpoint,
+                  port: db.port,
+                  database_name: db.databaseName,
+                  secret_arn: db.secretArn,
+                },
+              ],
+            ]
+          : [],
+      ),
+    ),
   });
   new TerraformOutput(scope, "static_objects", {
     description:
@@ -73,12 +83,16 @@ export function declareEnvironmentOutputs(
       description: "The shared EFS file system and each service's access point",
       value: {
         file_system_id: sharedStorage.fileSystemId,
-        access_points: mapValues(sharedStorage.accessPoints, (accessPoint) => accessPoint.id),
+        access_points: Object.fromEntries(sharedStorage.accessPoints.map((a) => [a.service, a.id])),
       },
     });
   }
   new TerraformOutput(scope, "tables", {
     description: "Per service: its DynamoDB table's name and ARN",
-    value: mapValues(tables, ({ table }) => ({ name: table.tableName, arn: table.tableArn })),
+    value: Object.fromEntries(
+      resources.flatMap(({ service, table }) =>
+        table ? [[service.name, { name: table.module.tableName, arn: table.module.tableArn }]] : [],
+      ),
+    ),
   });
 }

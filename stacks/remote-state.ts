@@ -1,5 +1,5 @@
 import { S3Backend, type TerraformStack } from "cdktf";
-import { stateKeyAlias } from "../lib/state-names";
+import { stateKeyAlias } from "../lib/names/state";
 
 export interface RemoteStateSettings {
   readonly bucket: string;

@@ -1,9 +1,10 @@
-import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
+import { LocalBackend, TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import type { EnvironmentConfig } from "../config/model";
 import { StateModule } from "../modules/state";
 import { applySecurityPolicy } from "../policy";
 import { useAwsProvider } from "./aws-provider";
+import { SelfContainedStack } from "./self-contained-stack";
 
 /** The name of the bootstrap stack: `cdktf deploy state`. */
 export const STATE_STACK_NAME = "state";
@@ -60,7 +61,7 @@ export interface StateStackProps {
  * The bootstrap stack: the S3 buckets (and DynamoDB lock tables) the environment stacks keep their
  * state in, on the local backend. Deploy it once, before any environment.
  */
-export class StateStack extends TerraformStack {
+export class StateStack extends SelfContainedStack {
   constructor(scope: Construct, props: StateStackProps) {
     super(scope, STATE_STACK_NAME);
     applySecurityPolicy(this);

@@ -1,13 +1,12 @@
 import { App } from "cdktf";
 import { join, relative, resolve } from "node:path";
-import type { ProjectConfig } from "../config/checks";
 import { loadProject } from "../config/load";
-import type { EnvironmentConfig, ServiceConfig } from "../config/model";
-import { ConfigError, formatProblem } from "../config/problems";
+import type { EnvironmentConfig, ProjectConfig, ServiceConfig } from "../config/model";
 import { synthesizeAtomically } from "../lib/atomic-synth";
 import { dockerPlatform } from "../lib/docker-platform";
 import { imageTag } from "../lib/image-tag";
-import { collectViolationsAcrossStacks, formatViolation, PolicyViolationError } from "../policy";
+import { collectViolationsAcrossStacks } from "../policy";
+import { skipTokenCreationStacks } from "./token-creation-stacks";
 
 /** What an environment stack needs to know of the checkout it is synthesized from. */
 export interface SourceSettings {
@@ -15,6 +14,13 @@ export interface SourceSettings {
   readonly imageTags: Readonly<Record<string, string>>;
   /** The project root, relative to the stack's directory (where Terraform runs the image builds). */
   readonly projectDir: string;
+}
+
+/** The image tag of a service; throws when the checkout has no tag for it. */
+export function imageTagOf(source: SourceSettings, service: string): string {
+  const tag = source.imageTags[service];
+  if (tag === undefined) throw new Error(`no image tag for service "${service}"`);
+  return tag;
 }
 
 export interface ProjectSources {
@@ -37,52 +43,36 @@ export function serviceImageTags(
   );
 }
 
+/** The steps of a synthesis, in order: what `npm run bench` times. */
+export type SynthesisStep = "configuration" | "image tags" | "stacks" | "synthesis";
+
 /**
  * Validates every configuration file under root, then runs `defineStacks` on a fresh app and
  * synthesizes it into outdir atomically: on any error, an earlier outdir stays as it was.
+ * `onStepDone` hears the end of each step.
  */
 export function synthesizeProject(
   root: string,
   outdir: string,
   defineStacks: (app: App, sources: ProjectSources) => void,
+  onStepDone: (step: SynthesisStep) => void = () => {},
 ): void {
   const project = loadProject(root);
+  onStepDone("configuration");
   const imageTags = serviceImageTags(root, project.services);
+  onStepDone("image tags");
   const sourceFor = (env: EnvironmentConfig): SourceSettings => ({
     imageTags,
     projectDir: relative(resolve(outdir, "stacks", env.name), resolve(root)) || ".",
   });
+  skipTokenCreationStacks();
   synthesizeAtomically(outdir, (stagingDir) => {
     const app = new App({ outdir: stagingDir, stackTraces: false });
     const policy = collectViolationsAcrossStacks(app);
     defineStacks(app, { project, root: resolve(root), sourceFor });
+    onStepDone("stacks");
     app.synth();
     for (const warning of policy.warnings) console.warn(`security policy: ${warning}`);
   });
-}
-
-/**
- * Runs a synthesis as a command: configuration problems and security policy violations are
- * printed one per line, exit code 1.
- */
-export function exitOnConfigError(synthesis: () => void): void {
-  try {
-    synthesis();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(
-        `Synthesis stopped: ${error.problems.length} configuration problem(s), nothing written.`,
-      );
-      for (const problem of error.problems) console.error(formatProblem(problem));
-      process.exit(1);
-    }
-    if (error instanceof PolicyViolationError) {
-      console.error(
-        `Synthesis stopped: ${error.violations.length} security policy violation(s), nothing written.`,
-      );
-      for (const violation of error.violations) console.error(formatViolation(violation));
-      process.exit(1);
-    }
-    throw error;
-  }
+  onStepDone("synthesis");
 }

@@ -1,6 +1,8 @@
+import { writtenConfig } from "../../config/checks";
 import { checkNetworkAclSize } from "../../config/checks/network-acl-size";
 import { loadProject } from "../../config/load";
 import type { EnvironmentConfig, ServiceConfig } from "../../config/model";
+import { deriveSubnetLayout } from "../../lib/subnet-layout";
 
 const [dev] = loadProject(".").environments;
 const users = dev.services.find((s) => s.name === "users")!;
@@ -19,8 +21,20 @@ const services = (count: number): ServiceConfig[] =>
     },
   }));
 
+// The check reads only resolved environments: nothing written needs looking up.
 const problemsOf = (env: EnvironmentConfig) =>
-  checkNetworkAclSize({ environments: [env], services: env.services });
+  checkNetworkAclSize({
+    environments: [env],
+    services: env.services,
+    written: writtenConfig(new Map(), new Map()),
+  });
+
+/** The environment over these AZs, with the subnets the layout derives for them. */
+const overAzs = (env: EnvironmentConfig, azs: string[]): EnvironmentConfig => ({
+  ...env,
+  azs,
+  vpc: { ...env.vpc, ...deriveSubnetLayout(env.vpc.cidr, azs.length) },
+});
 
 describe("the network ACLs' size check", () => {
   it("passes the repository's environments", () => {
@@ -75,10 +89,10 @@ describe("the network ACLs' size check", () => {
 
   it("refuses more database and endpoint rules per private subnet than the private ACL can hold", () => {
     const azs = ["a", "b", "c", "d", "e", "f"].map((letter) => `us-east-1${letter}`);
+    const base = overAzs(dev, azs);
     const env: EnvironmentConfig = {
-      ...dev,
-      azs,
-      vpc: { ...dev.vpc, natStrategy: "none", interfaceEndpoints: ["ecr.api", "ecr.dkr", "logs"] },
+      ...base,
+      vpc: { ...base.vpc, natStrategy: "none", interfaceEndpoints: ["ecr.api", "ecr.dkr", "logs"] },
       services: services(5),
     };
     expect(problemsOf(env)).toEqual([
@@ -89,7 +103,7 @@ describe("the network ACLs' size check", () => {
           "6 AZs and 5 service port(s) need 21 rules in the private subnets' network ACL (database and endpoint rules once per private subnet), more than the 20 AWS allows by default; expected fewer AZs, or consecutive service ports (a range takes one rule)",
       },
     ]);
-    expect(problemsOf({ ...env, azs: azs.slice(0, 5) })).toEqual([]);
+    expect(problemsOf(overAzs(env, azs.slice(0, 5)))).toEqual([]);
   });
 
   it("leaves inputs it cannot plan to the checks that report them", () => {

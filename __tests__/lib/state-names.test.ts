@@ -1,4 +1,4 @@
-import { stateKeyAlias } from "../../lib/state-names";
+import { stateKeyAlias } from "../../lib/names/state";
 
 describe("stateKeyAlias", () => {
   it("names the state key after its bucket, under a prefix of its own", () => {

@@ -3,6 +3,7 @@ import {
   AlbModule,
   listenerPorts,
   planListeners,
+  sharedListenerPortFor,
   TLS_POLICY,
   type AlbModuleProps,
   type RoutingStyle,
@@ -12,7 +13,11 @@ import { logicalId, ref, synthScope, type Synthesized } from "../support/synth";
 
 const CERTIFICATE =
   "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
-const PROPS: AlbModuleProps = { ...ALB_PROPS, certificateArn: CERTIFICATE };
+const PROPS: AlbModuleProps = {
+  ...ALB_PROPS,
+  certificateArn: CERTIFICATE,
+  sharedListenerPort: sharedListenerPortFor(CERTIFICATE),
+};
 
 const synthAlb = (overrides: Partial<AlbModuleProps> = {}) =>
   synthAlbModule({ ...PROPS, ...overrides });
@@ -57,9 +62,11 @@ describe("planListeners with a certificate", () => {
 
   it("lists each listener port once, ascending", () => {
     expect(listenerPorts(planListeners(PROPS))).toEqual([80, 443, 8080, 8081]);
-    expect(listenerPorts(planListeners({ ...PROPS, certificateArn: undefined }))).toEqual([
-      80, 8080, 8081,
-    ]);
+    const plainHttp = {
+      certificateArn: undefined,
+      sharedListenerPort: sharedListenerPortFor(undefined),
+    };
+    expect(listenerPorts(planListeners({ ...PROPS, ...plainHttp }))).toEqual([80, 8080, 8081]);
   });
 });
 
@@ -130,7 +137,7 @@ describe("AlbModule with a certificate", () => {
       synthScope((scope) => {
         alb = new AlbModule(scope, "alb", { ...PROPS, routingStyle: style });
       });
-      return alb.serviceUrls;
+      return Object.fromEntries(alb.targetGroups.map((t) => [t.service, t.url]));
     };
     expect(urls("path").users).toMatch(/^https:\/\/\$\{TfToken\[[^\]]+\]\}\/users$/);
     expect(urls("both").products).toMatch(/^https:\/\/\$\{TfToken\[[^\]]+\]\}\/products$/);
@@ -143,10 +150,11 @@ describe("AlbModule with a certificate", () => {
       alb = new AlbModule(scope, "alb", {
         ...PROPS,
         certificateArn: undefined,
+        sharedListenerPort: sharedListenerPortFor(undefined),
         routingStyle: "listener",
       });
     });
-    expect(alb.serviceUrls.users).toMatch(/^http:\/\/\$\{TfToken\[[^\]]+\]\}:8080$/);
+    expect(alb.targetGroup("users").url).toMatch(/^http:\/\/\$\{TfToken\[[^\]]+\]\}:8080$/);
   });
 });
 
@@ -159,7 +167,12 @@ describe("the load balancer's security group and listeners come from one plan", 
   it.each(cases)(
     "%s routing %s: internet ingress on exactly the listener ports",
     (style, _label, certificateArn) => {
-      const synth = synthAlb({ routingStyle: style, certificateArn });
+      const routing = {
+        routingStyle: style,
+        certificateArn,
+        sharedListenerPort: sharedListenerPortFor(certificateArn),
+      };
+      const synth = synthAlb(routing);
       const ingress = Object.values(synth.resources("aws_vpc_security_group_ingress_rule"));
       for (const rule of ingress) {
         expect(rule).toMatchObject({ ip_protocol: "tcp", cidr_ipv4: "0.0.0.0/0" });
@@ -170,9 +183,7 @@ describe("the load balancer's security group and listeners come from one plan", 
         .map((l) => l.port as number)
         .sort((a, b) => a - b);
       expect(admitted).toEqual(listening);
-      expect(admitted).toEqual(
-        listenerPorts(planListeners({ ...PROPS, routingStyle: style, certificateArn })),
-      );
+      expect(admitted).toEqual(listenerPorts(planListeners({ ...PROPS, ...routing })));
     },
   );
 });

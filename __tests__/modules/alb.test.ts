@@ -31,14 +31,22 @@ const ingressPorts = (synth: Synthesized) =>
 
 describe("planListeners", () => {
   it("plans a dedicated listener per service for listener routing", () => {
-    expect(planListeners({ services: [USERS, PRODUCTS], routingStyle: "listener" })).toEqual([
+    expect(
+      planListeners({
+        services: [USERS, PRODUCTS],
+        routingStyle: "listener",
+        sharedListenerPort: 80,
+      }),
+    ).toEqual([
       { kind: "dedicated", port: 8080, protocol: "HTTP", service: "users" },
       { kind: "dedicated", port: 8081, protocol: "HTTP", service: "products" },
     ]);
   });
 
   it("plans one shared listener with a rule per prefix for path routing", () => {
-    expect(planListeners({ services: [USERS, PRODUCTS], routingStyle: "path" })).toEqual([
+    expect(
+      planListeners({ services: [USERS, PRODUCTS], routingStyle: "path", sharedListenerPort: 80 }),
+    ).toEqual([
       {
         kind: "shared",
         port: 80,
@@ -55,10 +63,12 @@ describe("planListeners", () => {
     expect(() =>
       planListeners({ services: [USERS], routingStyle: "both", sharedListenerPort: 8080 }),
     ).toThrow("listener port 8080 is used twice");
-    expect(() => planListeners({ services: [{ name: "x" }], routingStyle: "listener" })).toThrow(
+    const bare = { name: "x", priority: 1 };
+    const port = { sharedListenerPort: 80 };
+    expect(() => planListeners({ services: [bare], routingStyle: "listener", ...port })).toThrow(
       'service "x" needs a listenerPort',
     );
-    expect(() => planListeners({ services: [{ name: "x" }], routingStyle: "path" })).toThrow(
+    expect(() => planListeners({ services: [bare], routingStyle: "path", ...port })).toThrow(
       'service "x" needs a pathPrefix',
     );
   });
@@ -218,39 +228,39 @@ describe("AlbModule", () => {
     });
   });
 
-  it("exposes the listeners and rules each service's traffic depends on, and its base URL", () => {
+  it("exposes each service's target group, the listeners and rules its traffic depends on, and its base URL", () => {
     let alb!: AlbModule;
     synthScope((scope) => {
-      alb = new AlbModule(scope, "alb", {
-        name: "shop-dev",
-        region: "us-east-1",
-        vpcId: "vpc-1",
-        vpcCidr: "10.0.0.0/16",
-        subnetIds: ["a", "b"],
-        services: [USERS, PRODUCTS],
-        routingStyle: "both",
-      });
+      alb = new AlbModule(scope, "alb", { ...ALB_PROPS, services: [USERS, PRODUCTS] });
     });
-    expect(alb.routingDependencies.users).toHaveLength(2);
-    expect(alb.routingDependencies.products).toHaveLength(2);
+    expect(alb.targetGroups.map((t) => t.service)).toEqual(["users", "products"]);
+    expect(alb.targetGroup("users").dependencies).toHaveLength(2);
+    expect(alb.targetGroup("products").dependencies).toHaveLength(2);
     expect(Object.keys(alb.listenerArns).sort()).toEqual(["80", "8080", "8081"]);
-    expect(alb.serviceUrls.users).toMatch(/^http:\/\/\$\{TfToken\[.*\]\}\/users$/);
-    expect(Object.keys(alb.targetGroupArns).sort()).toEqual(["products", "users"]);
+    expect(alb.targetGroup("users").url).toMatch(/^http:\/\/\$\{TfToken\[.*\]\}\/users$/);
+  });
+
+  it("refuses to name the target group of a service it was not given", () => {
+    synthScope((scope) => {
+      const alb = new AlbModule(scope, "alb", ALB_PROPS);
+      expect(() => alb.targetGroup("orders")).toThrow(
+        'no target group for service "orders"; pass it in the load balancer\'s services',
+      );
+    });
   });
 
   it("exposes the ARN suffixes that CloudWatch metrics and request-count scaling name", () => {
     const synth = synthScope((scope) => {
       const alb = new AlbModule(scope, "alb", {
-        name: "shop-dev",
-        region: "us-east-1",
-        vpcId: "vpc-1",
-        vpcCidr: "10.0.0.0/16",
-        subnetIds: ["a", "b"],
+        ...ALB_PROPS,
         services: [USERS, PRODUCTS],
         routingStyle: "path",
       });
       new TerraformOutput(scope, "suffixes", {
-        value: { alb: alb.arnSuffix, ...alb.targetGroupArnSuffixes },
+        value: {
+          alb: alb.arnSuffix,
+          ...Object.fromEntries(alb.targetGroups.map((t) => [t.service, t.arnSuffix])),
+        },
       });
     });
     const targetGroup = (service: string) =>

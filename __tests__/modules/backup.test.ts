@@ -10,6 +10,7 @@ describe("BackupModule", () => {
           name: "shop-dev",
           retentionDays: 7,
           accountId: "123456789012",
+          forceDestroy: true,
         }),
     );
     expect(Object.keys(synth.resources("aws_backup_vault"))).toHaveLength(1);
@@ -33,6 +34,7 @@ describe("BackupModule", () => {
         coldStorageAfterDays: 30,
         copy: { region: "eu-west-1", retentionDays: 90, provider: copyProvider },
         selectionTag: { key: "BackupPlan", value: "gold" },
+        forceDestroy: false,
       });
     });
     const [rule] = synth.resource("aws_backup_plan").rule as Record<string, any>[];

@@ -13,8 +13,10 @@ function synthTable(overrides: Partial<DynamodbModuleProps> = {}): Synthesized {
           name: "byOwner",
           partitionKey: { name: "ownerId", type: "S" },
           sortKey: { name: "createdAt", type: "S" },
+          projection: "ALL",
         },
       ],
+      deletionProtection: true,
       ...overrides,
     });
     new TerraformOutput(scope, "outputs", {
@@ -55,10 +57,10 @@ describe("DynamodbModule", () => {
     expect(table.range_key).toBe("createdAt");
   });
 
-  it("creates the declared global secondary indexes, projecting every attribute by default", () => {
+  it("creates the declared global secondary indexes with their projections", () => {
     const table = synthTable({
       indexes: [
-        { name: "byOwner", partitionKey: { name: "ownerId", type: "S" } },
+        { name: "byOwner", partitionKey: { name: "ownerId", type: "S" }, projection: "ALL" },
         {
           name: "byPrice",
           partitionKey: { name: "category", type: "S" },

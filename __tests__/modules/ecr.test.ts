@@ -1,4 +1,5 @@
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
+import { TerraformOutput } from "cdktf";
 import { EcrModule, type EcrModuleProps } from "../../modules/ecr";
 import { logicalId, ref, synthScope, type Synthesized } from "../support/synth";
 
@@ -7,6 +8,8 @@ function synthEcr(overrides: Partial<EcrModuleProps> = {}): Synthesized {
     new EcrModule(scope, "ecr", {
       namespace: "shop-prod",
       repositories: ["users", "products"],
+      keepImages: 2,
+      forceDelete: false,
       ...overrides,
     });
   });
@@ -38,7 +41,7 @@ describe("EcrModule", () => {
     });
   });
 
-  it.each([undefined, 7])(
+  it.each([2, 7])(
     "keeps the newest images (keepImages %p) and expires untagged ones after a day",
     (keepImages) => {
       const synth = synthEcr({ keepImages });
@@ -65,11 +68,11 @@ describe("EcrModule", () => {
           },
           {
             rulePriority: 2,
-            description: `Keep the ${keepImages ?? 2} most recent images`,
+            description: `Keep the ${keepImages} most recent images`,
             selection: {
               tagStatus: "any",
               countType: "imageCountMoreThan",
-              countNumber: keepImages ?? 2,
+              countNumber: keepImages,
             },
             action: { type: "expire" },
           },
@@ -78,12 +81,25 @@ describe("EcrModule", () => {
     },
   );
 
-  it("exposes each repository's URL and ARN by service name", () => {
-    let ecr!: EcrModule;
-    synthScope((scope) => {
-      ecr = new EcrModule(scope, "ecr", { namespace: "n", repositories: ["users", "products"] });
+  it("exposes each repository's URL and ARN, found by service name", () => {
+    const synth = synthScope((scope) => {
+      const ecr = new EcrModule(scope, "ecr", {
+        namespace: "n",
+        repositories: ["users", "products"],
+        keepImages: 2,
+        forceDelete: false,
+      });
+      expect(ecr.repositories.map((r) => r.name)).toEqual(["users", "products"]);
+      expect(() => ecr.repository("orders")).toThrow(
+        'no repository "orders"; pass it in the ECR module\'s repositories',
+      );
+      new TerraformOutput(scope, "users", { value: ecr.repository("users") });
     });
-    expect(Object.keys(ecr.repositoryUrls).sort()).toEqual(["products", "users"]);
-    expect(Object.keys(ecr.repositoryArns).sort()).toEqual(["products", "users"]);
+    const id = logicalId(synth, "aws_ecr_repository", "users");
+    expect(synth.json.output!.users.value).toEqual({
+      name: "users",
+      url: ref("aws_ecr_repository", id, "repository_url"),
+      arn: ref("aws_ecr_repository", id, "arn"),
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { ServiceAutoscaling } from "../../modules/ecs/service-autoscaling";
-import { PRODUCTS, USERS, synthEcsModule } from "../support/ecs-fixture";
+import { ecsService, PRODUCTS, USERS, synthEcsModule } from "../support/ecs-fixture";
 import { logicalId, ref, synthScope, type Synthesized } from "../support/synth";
 
 const SCALING = {
@@ -11,13 +11,16 @@ const SCALING = {
 };
 
 function synthScaled(): Synthesized {
+  const targetGroup = (arnSuffix: string) => ({ arn: "arn:tg", arnSuffix, dependencies: [] });
   return synthEcsModule({
-    services: [{ ...USERS, scaling: SCALING }, PRODUCTS],
+    services: [
+      ecsService(
+        { ...USERS, scaling: SCALING },
+        { targetGroup: targetGroup("targetgroup/shop-prod-users/def456") },
+      ),
+      ecsService(PRODUCTS, { targetGroup: targetGroup("targetgroup/shop-prod-products/0789ab") }),
+    ],
     loadBalancerArnSuffix: "app/shop-prod/abc123",
-    targetGroupArnSuffixes: {
-      users: "targetgroup/shop-prod-users/def456",
-      products: "targetgroup/shop-prod-products/0789ab",
-    },
   });
 }
 
@@ -91,7 +94,9 @@ describe("EcsModule autoscaling", () => {
 
   it("creates only the policies whose target is set", () => {
     const synth = synthEcsModule({
-      services: [{ ...USERS, scaling: { minCount: 1, maxCount: 3, memoryTargetPercent: 75 } }],
+      services: [
+        ecsService({ ...USERS, scaling: { minCount: 1, maxCount: 3, memoryTargetPercent: 75 } }),
+      ],
     });
     expect(policiesOf(synth, "users").map(([, p]) => p.name)).toEqual(["shop-prod-users-memory"]);
   });

@@ -1,41 +1,22 @@
-import { EcsModule, type EcsModuleProps, type EcsServiceDefinition } from "../../modules/ecs";
-import { synthScope, type Synthesized } from "../support/synth";
+import type { EcsServiceDefinition } from "../../modules/ecs";
+import { containersOf, ecsService, synthEcsModule, USERS } from "../support/ecs-fixture";
+import type { Synthesized } from "../support/synth";
 
-const MEDIA: EcsServiceDefinition = {
-  name: "media",
-  port: 8000,
-  cpu: 256,
-  memory: 512,
-  cpuArchitecture: "X86_64",
-  desiredCount: 1,
-  healthCheck: { path: "/health", gracePeriodSeconds: 60 },
-  environment: {},
-  calls: [],
-};
+const MEDIA: EcsServiceDefinition = { ...USERS, name: "media", desiredCount: 1, environment: {} };
 const BUCKET = {
   bucketName: "shop-prod-static-abc",
   bucketArn: "arn:aws:s3:::shop-prod-static-abc",
   kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/static",
 };
-
-function synthEcs(service: EcsServiceDefinition, props: Partial<EcsModuleProps>): Synthesized {
-  return synthScope((scope) => {
-    new EcsModule(scope, "ecs", {
-      name: "shop-prod",
-      region: "us-east-1",
-      vpcId: "vpc-1",
-      subnetIds: ["subnet-a"],
-      albSecurityGroupId: "sg-alb",
-      services: [service],
-      targetGroupArns: {},
-      routingDependencies: {},
-      repositoryUrls: { media: "repo/media" },
-      repositoryArns: { media: "arn:repo/media" },
-      imageTags: { media: "aaaa" },
-      ...props,
-    });
-  });
-}
+const FILE_SYSTEM = {
+  fileSystemId: "fs-1",
+  fileSystemArn: "arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-1",
+  securityGroupId: "sg-efs",
+};
+const ACCESS_POINT = {
+  id: "fsap-1",
+  arn: "arn:aws:elasticfilesystem:us-east-1:111122223333:access-point/fsap-1",
+};
 
 const taskStatements = (synth: Synthesized) =>
   Object.entries(synth.json.data!.aws_iam_policy_document).find(([id]) =>
@@ -44,36 +25,56 @@ const taskStatements = (synth: Synthesized) =>
 
 describe("EcsModule storage wiring", () => {
   it("lets a reading service list and get objects and decrypt through S3, nothing more", () => {
-    const synth = synthEcs({ ...MEDIA, staticObjects: "read" }, { staticObjects: BUCKET });
+    const synth = synthEcsModule({
+      services: [ecsService(MEDIA, { staticObjects: { bucket: BUCKET, access: "read" } })],
+    });
     expect(taskStatements(synth).map((s) => [s.sid, s.actions])).toEqual([
       ["ListStaticObjects", ["s3:ListBucket"]],
       ["ReadStaticObjects", ["s3:GetObject"]],
       ["UseStaticObjectsKeyThroughS3", ["kms:Decrypt"]],
     ]);
+    expect(containersOf(synth.resource("aws_ecs_task_definition"))[0].environment).toContainEqual({
+      name: "STATIC_BUCKET",
+      value: BUCKET.bucketName,
+    });
   });
 
-  it("refuses a service that uses static objects when no bucket is given", () => {
-    expect(() => synthEcs({ ...MEDIA, staticObjects: "read-write" }, {})).toThrow(
-      'service "media" uses staticObjects, but no bucket was given; pass the staticObjects bucket',
-    );
-  });
-
-  it("refuses a service that mounts shared storage without a file system, or without its access point", () => {
-    const sharing = { ...MEDIA, sharedStorage: { path: "/data" } };
-    expect(() => synthEcs(sharing, {})).toThrow(
-      'service "media" uses sharedStorage, but no file system was given; pass sharedStorage',
-    );
-    expect(() =>
-      synthEcs(sharing, {
-        sharedStorage: {
-          fileSystemId: "fs-1",
-          fileSystemArn: "arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-1",
-          securityGroupId: "sg-efs",
-          accessPoints: {},
-        },
+  it("mounts a service's directory of the shared file system through its own access point, over TLS", () => {
+    const sharedStorage = {
+      fileSystem: FILE_SYSTEM,
+      accessPoint: ACCESS_POINT,
+      mountPath: "/data",
+    };
+    const synth = synthEcsModule({ services: [ecsService(MEDIA, { sharedStorage })] });
+    const taskDefinition = synth.resource("aws_ecs_task_definition");
+    expect(taskDefinition.volume).toContainEqual({
+      name: "shared",
+      efs_volume_configuration: {
+        file_system_id: "fs-1",
+        transit_encryption: "ENABLED",
+        authorization_config: { access_point_id: "fsap-1", iam: "ENABLED" },
+      },
+    });
+    expect(containersOf(taskDefinition)[0].mountPoints).toContainEqual({
+      sourceVolume: "shared",
+      containerPath: "/data",
+      readOnly: false,
+    });
+    expect(taskStatements(synth)).toContainEqual(
+      expect.objectContaining({
+        sid: "MountSharedStorage",
+        condition: [
+          {
+            test: "StringEquals",
+            variable: "elasticfilesystem:AccessPointArn",
+            values: [ACCESS_POINT.arn],
+          },
+        ],
       }),
-    ).toThrow(
-      'sharedStorage has no access point for service "media"; create one for every service that mounts it',
     );
+    const nfs = Object.values(synth.resources("aws_vpc_security_group_ingress_rule")).filter(
+      (r) => r.security_group_id === "sg-efs",
+    );
+    expect(nfs.map((r) => [r.from_port, r.to_port])).toEqual([[2049, 2049]]);
   });
 });

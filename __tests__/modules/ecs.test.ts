@@ -3,7 +3,7 @@ import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import { EcsModule, type EcsModuleProps, type EcsServiceDefinition } from "../../modules/ecs";
-import { USERS } from "../support/ecs-fixture";
+import { ECS_PROPS, ecsService, USERS } from "../support/ecs-fixture";
 import {
   logicalId,
   ref,
@@ -35,21 +35,22 @@ function synthEcs(overrides: Partial<EcsModuleProps> = {}): Synthesized {
       action: [{ type: "forward" }],
       condition: [{}],
     });
+    const routedThrough = (dependencies: (LbListener | LbListenerRule)[]) => ({
+      arn: "",
+      arnSuffix: "",
+      dependencies,
+    });
     new EcsModule(scope, "ecs", {
-      name: "shop-prod",
-      region: "us-east-1",
-      vpcId: "vpc-1",
+      ...ECS_PROPS,
       subnetIds: ["subnet-private-a", "subnet-private-b"],
-      albSecurityGroupId: "sg-alb",
-      services: [USERS, PRODUCTS],
-      targetGroupArns: { users: "arn:tg/users", products: "arn:tg/products" },
-      routingDependencies: { users: [listener, rule], products: [rule] },
-      repositoryUrls: { users: "repo/users", products: "repo/products" },
-      repositoryArns: {
-        users: "arn:aws:ecr:us-east-1:1:repository/users",
-        products: "arn:aws:ecr:us-east-1:1:repository/products",
-      },
-      imageTags: { users: "aaaa1111", products: "bbbb2222" },
+      services: [
+        ecsService(USERS, {
+          targetGroup: { ...routedThrough([listener, rule]), arn: "arn:tg/users" },
+        }),
+        ecsService(PRODUCTS, {
+          targetGroup: { ...routedThrough([rule]), arn: "arn:tg/products" },
+        }),
+      ],
       logRetentionDays: 90,
       ...overrides,
     });
@@ -115,7 +116,7 @@ describe("EcsModule", () => {
       containerOf(synth.resourceAt("aws_ecs_task_definition", "task-definition-users")),
     ).toEqual({
       name: "users",
-      image: `${repository}:aaaa1111`,
+      image: `${repository}:users-tag`,
       essential: true,
       user: "1000:1000",
       readonlyRootFilesystem: true,
@@ -223,7 +224,7 @@ describe("EcsModule", () => {
     });
   });
 
-  it("creates each ECS service only after its cluster's capacity providers and the listeners and rules that route to its target group", () => {
+  it("creates each ECS service only after its cluster's capacity providers, the listeners and rules that route to its target group, and its image", () => {
     const synth = synthEcs();
     const listener = `aws_lb_listener.${logicalId(synth, "aws_lb_listener", "listener")}`;
     const rule = `aws_lb_listener_rule.${logicalId(synth, "aws_lb_listener_rule", "rule")}`;
@@ -232,11 +233,16 @@ describe("EcsModule", () => {
       providers,
       listener,
       rule,
+      "terraform_data.build-users",
     ]);
     expect(synth.resourceAt("aws_ecs_service", "service-products").depends_on).toEqual([
       providers,
       rule,
+      "terraform_data.build-products",
     ]);
+    expect(synth.resourceAt("aws_ecs_task_definition", "task-definition-users").depends_on).toEqual(
+      ["terraform_data.build-users"],
+    );
   });
 
   it("admits only the load balancer and callers, on the service's port, and nothing from a CIDR", () => {
@@ -347,8 +353,7 @@ describe("EcsModule", () => {
   it("names IAM roles within AWS's 64 characters", () => {
     const synth = synthEcs({
       name: "a-very-long-project-name-with-a-long-environment",
-      services: [{ ...USERS, name: "notification-dispatcher-service" }],
-      targetGroupArns: {},
+      services: [ecsService({ ...USERS, name: "notification-dispatcher-service" })],
     });
     for (const role of Object.values(synth.resources("aws_iam_role"))) {
       expect((role.name as string).length).toBeLessThanOrEqual(64);
@@ -361,15 +366,15 @@ describe("EcsModule with secret references", () => {
   const PARAMETER = "arn:aws:ssm:us-east-1:123456789012:parameter/shop/feature-flags";
   const synth = synthEcs({
     services: [
-      {
+      ecsService({
         ...USERS,
         secrets: {
           STRIPE_API_KEY: `${SECRET}:apiKey::`,
           STRIPE_WEBHOOK_SECRET: `${SECRET}:webhook::`,
           FEATURE_FLAGS: PARAMETER,
         },
-      },
-      PRODUCTS,
+      }),
+      ecsService(PRODUCTS),
     ],
   });
   const executionStatements = (service: string) =>

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import type { Construct } from "constructs";
 import { join } from "node:path";
 import { ImageBuildModule } from "../../modules/image-build";
 import { REPO_ROOT } from "../support/temp-project";
@@ -9,8 +10,9 @@ import { synthScope } from "../support/synth";
 const SCRIPT = join(REPO_ROOT, "scripts", "build-and-push-image.sh");
 
 describe("ImageBuildModule", () => {
+  let images!: ImageBuildModule;
   const synth = synthScope((scope) => {
-    new ImageBuildModule(scope, "images", {
+    images = new ImageBuildModule(scope, "images", {
       region: "eu-west-1",
       workingDirectory: "../../..",
       images: [
@@ -43,6 +45,19 @@ describe("ImageBuildModule", () => {
       image: "123.dkr.ecr.eu-west-1.amazonaws.com/shop/products:def456",
       platform: "linux/arm64",
     });
+  });
+
+  it("hands out each image with the step that pushes it, and refuses an image it was not given", () => {
+    expect(images.image("products")).toMatchObject({
+      name: "products",
+      repositoryUrl: "123.dkr.ecr.eu-west-1.amazonaws.com/shop/products",
+      tag: "def456",
+    });
+    const step = images.image("products").buildStep as unknown as Construct;
+    expect(step.node.path).toMatch(/\/images\/build-and-push-products$/);
+    expect(() => images.image("orders")).toThrow(
+      'no image "orders"; pass it in the image build module\'s images',
+    );
   });
 
   it("runs the build-and-push script from the project root with the image's settings", () => {

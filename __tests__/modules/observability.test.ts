@@ -1,46 +1,31 @@
 import { TerraformOutput } from "cdktf";
 import { KEY_ADMINISTRATION_ACTIONS, KEY_USE_ACTIONS } from "../../constructs";
 import { ObservabilityModule, type ObservabilityModuleProps } from "../../modules/observability";
+import { alarmNamed as alarm, alarmsOf } from "../support/observed-fixture";
 import { logicalId, ref, synthScope, type Synthesized } from "../support/synth";
 
 const PROPS: ObservabilityModuleProps = {
   name: "shop-prod",
   region: "us-east-1",
   loadBalancerArnSuffix: "app/shop-prod/abc",
-  clusterName: "shop-prod",
   services: [
-    {
-      name: "users",
-      ecsServiceName: "users",
-      targetGroupArnSuffix: "targetgroup/shop-prod-users/1",
-      minimumTasks: 2,
-    },
-    {
-      name: "products",
-      ecsServiceName: "products",
-      targetGroupArnSuffix: "targetgroup/shop-prod-products/2",
-      minimumTasks: 1,
-    },
+    { name: "users", targetGroupArnSuffix: "targetgroup/shop-prod-users/1" },
+    { name: "products", targetGroupArnSuffix: "targetgroup/shop-prod-products/2" },
   ],
-  databases: [{ service: "users", identifier: "shop-prod-users", allocatedStorageGb: 20 }],
-  tables: [{ service: "products", tableName: "shop-prod-products" }],
   alarmEmails: ["ops@example.com", "oncall@example.com"],
 };
 
 function synthObservability(overrides: Partial<ObservabilityModuleProps> = {}): Synthesized {
   return synthScope((scope) => {
     const module = new ObservabilityModule(scope, "observability", { ...PROPS, ...overrides });
-    new TerraformOutput(scope, "deployment_alarms", { value: module.deploymentAlarmNames });
+    new TerraformOutput(scope, "deployment_alarms", {
+      value: Object.fromEntries(
+        ["users", "products"].map((s) => [s, module.deploymentAlarmNames(s)]),
+      ),
+    });
   });
 }
 
-const alarmsOf = (synth: Synthesized) =>
-  Object.values(synth.resources("aws_cloudwatch_metric_alarm"));
-const alarm = (synth: Synthesized, name: string) => {
-  const found = alarmsOf(synth).find((a) => a.alarm_name === name);
-  if (!found) throw new Error(`no alarm ${name}`);
-  return found;
-};
 const documentOf = (synth: Synthesized, reference: unknown) => {
   const id = /^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/.exec(String(reference))?.[1];
   return synth.json.data!.aws_iam_policy_document[id!] as { statement: Record<string, any>[] };
@@ -51,7 +36,13 @@ describe("ObservabilityModule", () => {
     const synth = synthObservability();
     const topic = ref("aws_sns_topic", logicalId(synth, "aws_sns_topic", "alarm-topic"), "arn");
     const alarms = alarmsOf(synth);
-    expect(alarms.length).toBe(1 + 2 * 6 + 2 + 2);
+    expect(alarms.map((a) => a.alarm_name).sort()).toEqual([
+      "shop-prod-alb-5xx",
+      "shop-prod-products-5xx-rate",
+      "shop-prod-products-p99-latency",
+      "shop-prod-users-5xx-rate",
+      "shop-prod-users-p99-latency",
+    ]);
     for (const each of alarms) {
       expect(each.alarm_actions).toEqual([topic]);
       expect(each.ok_actions).toEqual([topic]);
@@ -62,16 +53,16 @@ describe("ObservabilityModule", () => {
 
   it("writes a single-metric alarm with its statistic, a percentile as an extended statistic", () => {
     const synth = synthObservability();
-    expect(alarm(synth, "shop-prod-users-cpu-high")).toMatchObject({
-      namespace: "AWS/ECS",
-      metric_name: "CPUUtilization",
-      dimensions: { ClusterName: "shop-prod", ServiceName: "users" },
-      statistic: "Average",
+    expect(alarm(synth, "shop-prod-alb-5xx")).toMatchObject({
+      namespace: "AWS/ApplicationELB",
+      metric_name: "HTTPCode_ELB_5XX_Count",
+      dimensions: { LoadBalancer: "app/shop-prod/abc" },
+      statistic: "Sum",
       period: 60,
       comparison_operator: "GreaterThanOrEqualToThreshold",
-      threshold: 90,
+      threshold: 10,
       evaluation_periods: 5,
-      datapoints_to_alarm: 5,
+      datapoints_to_alarm: 3,
     });
     const latency = alarm(synth, "shop-prod-products-p99-latency");
     expect(latency).toMatchObject({ extended_statistic: "p99", metric_name: "TargetResponseTime" });
@@ -246,24 +237,18 @@ describe("ObservabilityModule", () => {
     );
   });
 
-  it("builds the environment's dashboard, topped by every alarm's state", () => {
-    const synth = synthObservability();
-    const dashboard = synth.resource("aws_cloudwatch_dashboard");
-    expect(dashboard.dashboard_name).toBe("shop-prod");
-    const body = JSON.parse(dashboard.dashboard_body as string);
-    expect([...body.widgets[0].properties.alarms].sort()).toEqual(
-      Object.keys(synth.resources("aws_cloudwatch_metric_alarm"))
-        .map((id) => ref("aws_cloudwatch_metric_alarm", id, "arn"))
-        .sort(),
-    );
-    expect(
-      body.widgets.map((w: { properties: { title: string } }) => w.properties.title),
-    ).toContain("Running vs desired tasks");
+  it("refuses to name the deployment alarms of a service it was not given", () => {
+    synthScope((scope) => {
+      const module = new ObservabilityModule(scope, "observability", PROPS);
+      expect(() => module.deploymentAlarmNames("orders")).toThrow(
+        'no deployment alarms for service "orders"; pass it in the observability module\'s services',
+      );
+    });
   });
 
   it("takes other thresholds when given", () => {
-    const synth = synthObservability({ thresholds: { serviceCpuPercent: 75 } });
-    expect(alarm(synth, "shop-prod-users-cpu-high").threshold).toBe(75);
-    expect(alarm(synth, "shop-prod-users-memory-high").threshold).toBe(90);
+    const synth = synthObservability({ thresholds: { p99LatencySeconds: 0.5 } });
+    expect(alarm(synth, "shop-prod-users-p99-latency").threshold).toBe(0.5);
+    expect(alarm(synth, "shop-prod-users-5xx-rate").threshold).toBe(5);
   });
 });

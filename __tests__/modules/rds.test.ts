@@ -4,16 +4,29 @@ import { TerraformOutput } from "cdktf";
 import { parameterGroupFamily, RdsModule, type RdsModuleProps } from "../../modules/rds";
 import { logicalId, ref, synthScope, type Synthesized } from "../support/synth";
 
+/** A small, protected, single-AZ PostgreSQL 16 with storage autoscaling and Performance Insights. */
+const PROPS: RdsModuleProps = {
+  identifier: "shop-prod-users",
+  vpcId: "vpc-1",
+  subnetIds: ["subnet-private-a", "subnet-private-b"],
+  databaseName: "users",
+  username: "users_admin",
+  engineVersion: "16",
+  instanceClass: "db.t4g.micro",
+  allocatedStorageGb: 20,
+  maxAllocatedStorageGb: 100,
+  multiAz: false,
+  backupRetentionDays: 7,
+  deletionProtection: true,
+  finalSnapshot: true,
+  readReplica: false,
+  performanceInsights: true,
+  logRetentionDays: 30,
+};
+
 function synthRds(overrides: Partial<RdsModuleProps> = {}): Synthesized {
   return synthScope((scope) => {
-    const rds = new RdsModule(scope, "postgres-users", {
-      identifier: "shop-prod-users",
-      vpcId: "vpc-1",
-      subnetIds: ["subnet-private-a", "subnet-private-b"],
-      databaseName: "users",
-      username: "users_admin",
-      ...overrides,
-    });
+    const rds = new RdsModule(scope, "postgres-users", { ...PROPS, ...overrides });
     new TerraformOutput(scope, "outputs", {
       value: {
         address: rds.address,
@@ -161,7 +174,7 @@ describe("RdsModule", () => {
     );
   });
 
-  it("keeps backups, protects from deletion and takes a final snapshot by default", () => {
+  it("keeps backups, protects from deletion and takes a final snapshot when asked (production)", () => {
     expect(synthRds({ backupRetentionDays: 14 }).resource("aws_db_instance")).toMatchObject({
       backup_retention_period: 14,
       deletion_protection: true,

@@ -35,6 +35,17 @@ describe("SharedStorageModule", () => {
     ]);
   });
 
+  it("exposes each service's access point, and refuses to name one for a service it was not given", () => {
+    synthScope((scope) => {
+      const storage = new SharedStorageModule(scope, "shared", props);
+      expect(storage.accessPoints.map((a) => a.service)).toEqual(["media", "reports"]);
+      expect(storage.accessPoint("reports").id).toMatch(/^\$\{TfToken\[/);
+      expect(() => storage.accessPoint("orders")).toThrow(
+        'no access point for service "orders"; pass it in the shared storage module\'s services',
+      );
+    });
+  });
+
   it("refuses to exist for no service", () => {
     expect(() =>
       synthScope((scope) => new SharedStorageModule(scope, "shared", { ...props, services: [] })),

@@ -4,10 +4,14 @@ import { statementsOf, synthScope } from "../support/synth";
 const LOGS = { bucketName: "shop-logs", prefix: "s3-access-logs/" };
 
 describe("StaticObjectsModule", () => {
-  it("protects the bucket from destroy by default and keeps replaced versions 30 days", () => {
+  it("protects the bucket from destroy when asked and keeps replaced versions 30 days", () => {
     const synth = synthScope(
       (scope) =>
-        new StaticObjectsModule(scope, "static", { name: "shop-prod", serverAccessLogs: LOGS }),
+        new StaticObjectsModule(scope, "static", {
+          name: "shop-prod",
+          serverAccessLogs: LOGS,
+          deletionProtection: true,
+        }),
     );
     expect(synth.resource("aws_s3_bucket")).toMatchObject({
       bucket_prefix: "shop-prod-static-",
@@ -41,7 +45,12 @@ describe("StaticObjectsModule", () => {
 
   it("denies plain HTTP and TLS before 1.2 to everyone, after the public access block", () => {
     const synth = synthScope(
-      (scope) => new StaticObjectsModule(scope, "static", { name: "x", serverAccessLogs: LOGS }),
+      (scope) =>
+        new StaticObjectsModule(scope, "static", {
+          name: "x",
+          serverAccessLogs: LOGS,
+          deletionProtection: true,
+        }),
     );
     const bucketPolicy = String(synth.resource("aws_s3_bucket_policy").policy);
     const documentId = /^\$\{data\.aws_iam_policy_document\.(.+)\.json\}$/.exec(bucketPolicy)![1];
@@ -57,7 +66,12 @@ describe("StaticObjectsModule", () => {
 
   it("delivers its server access logs to the log bucket it is given, under a prefix of its own", () => {
     const synth = synthScope(
-      (scope) => new StaticObjectsModule(scope, "static", { name: "x", serverAccessLogs: LOGS }),
+      (scope) =>
+        new StaticObjectsModule(scope, "static", {
+          name: "x",
+          serverAccessLogs: LOGS,
+          deletionProtection: true,
+        }),
     );
     expect(synth.resource("aws_s3_bucket_logging")).toMatchObject({
       target_bucket: "shop-logs",
@@ -67,7 +81,12 @@ describe("StaticObjectsModule", () => {
 
   it("lets the account use its key only through S3", () => {
     const synth = synthScope(
-      (scope) => new StaticObjectsModule(scope, "static", { name: "x", serverAccessLogs: LOGS }),
+      (scope) =>
+        new StaticObjectsModule(scope, "static", {
+          name: "x",
+          serverAccessLogs: LOGS,
+          deletionProtection: true,
+        }),
     );
     const statements = statementsOf(synth, synth.resource("aws_kms_key_policy").policy);
     expect(statements[1].condition[0]).toMatchObject({

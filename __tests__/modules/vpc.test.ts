@@ -2,20 +2,13 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcModule, type VpcModuleProps } from "../../modules/vpc";
 import { logicalId, ref, synthScope, type Synthesized } from "../support/synth";
+import { TWO_AZ_VPC_PROPS, VPC_PROPS } from "../support/vpc-fixture";
 
-const AZS = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
+const AZS = VPC_PROPS.azs;
 
 function synthVpc(overrides: Partial<VpcModuleProps> = {}): Synthesized {
   return synthScope((scope) => {
-    new VpcModule(scope, "vpc", {
-      name: "shop-test",
-      region: "eu-west-1",
-      cidr: "10.0.0.0/16",
-      azs: AZS,
-      loadBalancerPorts: [80],
-      servicePorts: [8000],
-      ...overrides,
-    });
+    new VpcModule(scope, "vpc", { ...VPC_PROPS, ...overrides });
   });
 }
 
@@ -44,7 +37,7 @@ describe("VpcModule", () => {
     });
   });
 
-  it("spreads one public and one private subnet over each AZ, derived from the VPC CIDR", () => {
+  it("spreads one public and one private subnet over each AZ, subnet i in AZ i", () => {
     const synth = synthVpc();
     const subnets = Object.values(synth.resources("aws_subnet"));
     expect(subnets).toHaveLength(6);
@@ -67,7 +60,7 @@ describe("VpcModule", () => {
 
   it("uses explicit subnet CIDRs when given", () => {
     const synth = synthVpc({
-      azs: AZS.slice(0, 2),
+      ...TWO_AZ_VPC_PROPS,
       publicSubnets: ["10.0.101.0/24", "10.0.102.0/24"],
       privateSubnets: ["10.0.1.0/24", "10.0.2.0/24"],
     });
@@ -178,14 +171,7 @@ describe("VpcModule", () => {
   it("exposes ids, CIDR, route tables, NAT gateways and endpoints as outputs", () => {
     let vpc!: VpcModule;
     synthScope((scope) => {
-      vpc = new VpcModule(scope, "vpc", {
-        name: "t",
-        region: "eu-west-1",
-        cidr: "10.1.0.0/16",
-        azs: AZS.slice(0, 2),
-        loadBalancerPorts: [443, 80],
-        servicePorts: [8000],
-      });
+      vpc = new VpcModule(scope, "vpc", { ...TWO_AZ_VPC_PROPS, loadBalancerPorts: [443, 80] });
     });
     expect(vpc.publicSubnetIds).toHaveLength(2);
     expect(vpc.privateSubnetIds).toHaveLength(2);

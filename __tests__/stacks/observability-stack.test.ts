@@ -73,9 +73,11 @@ describe.each([
   ["dev", dev],
   ["prod", prod],
 ])("the %s stack's observability", (_name, synth) => {
-  it("names the ECS cluster and services in alarms exactly as they are synthesized", () => {
-    const cluster = synth.resource("aws_ecs_cluster").name;
-    const services = Object.values(synth.resources("aws_ecs_service")).map((s) => s.name);
+  it("reads the ECS cluster's and services' names from the ECS resources in alarms", () => {
+    const cluster = ref("aws_ecs_cluster", logicalId(synth, "aws_ecs_cluster", "cluster"), "name");
+    const services = Object.keys(synth.resources("aws_ecs_service")).map((id) =>
+      ref("aws_ecs_service", id, "name"),
+    );
     const ecsDimensions = Object.values(synth.resources("aws_cloudwatch_metric_alarm"))
       .flatMap((a) => [
         a.dimensions as Record<string, string> | undefined,
@@ -125,7 +127,12 @@ describe.each([
           "arn_suffix",
         ),
       );
-      expect(body).toContain(`"ServiceName","${service}"`);
+      const ecsService = ref(
+        "aws_ecs_service",
+        logicalId(synth, "aws_ecs_service", `service-${service}`),
+        "name",
+      );
+      expect(body).toContain(`"ServiceName","${ecsService}"`);
     }
     expect(body).toContain(
       ref(
@@ -141,6 +148,23 @@ describe.each([
         "name",
       ),
     );
+  });
+
+  it("keeps the addresses the dashboard and its alarms had before the observability module was split", () => {
+    const moved = ((synth.json as { moved?: { from: string; to: string }[] }).moved ?? []).filter(
+      (block) => block.to.startsWith("aws_cloudwatch_"),
+    );
+    const dashboardResources = [
+      ...Object.keys(synth.resources("aws_cloudwatch_metric_alarm"))
+        .filter((id) => id.startsWith("dashboard_"))
+        .map((id) => `aws_cloudwatch_metric_alarm.${id}`),
+      `aws_cloudwatch_dashboard.${logicalId(synth, "aws_cloudwatch_dashboard", "dashboard")}`,
+    ];
+    expect(moved.map((m) => m.to).sort()).toEqual(dashboardResources.sort());
+    for (const { from, to } of moved) {
+      expect(from.split(".")[0]).toBe(to.split(".")[0]);
+      expect(from).toMatch(/^aws_cloudwatch_\w+\.observability_/);
+    }
   });
 
   it("keeps every log group for a limited time", () => {
@@ -164,5 +188,18 @@ describe("tracing and notifications per environment", () => {
     ).toEqual(["ops@example.com"]);
     expect(dev.resources("aws_sns_topic_subscription")).toEqual({});
     expect(Object.keys(dev.resources("aws_cloudwatch_metric_alarm")).length).toBeGreaterThan(0);
+  });
+});
+
+describe("the addresses before the split", () => {
+  it("are those the observability module gave the dashboard and its alarms", () => {
+    const moved = (dev.json as { moved?: { from: string; to: string }[] }).moved ?? [];
+    // As synthesized before the split, and so as recorded in deployed states.
+    expect(moved.map((m) => m.from)).toEqual(
+      expect.arrayContaining([
+        "aws_cloudwatch_dashboard.observability_dashboard_FADF3BBC",
+        "aws_cloudwatch_metric_alarm.observability_alarm-shop-dev-users-cpu-high_7B5E0922",
+      ]),
+    );
   });
 });

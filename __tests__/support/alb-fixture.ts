@@ -1,5 +1,19 @@
-import { AlbModule, type AlbModuleProps, type AlbService } from "../../modules/alb";
+import {
+  AlbModule,
+  type AlbModuleProps,
+  type AlbService,
+  type AlbTargetHealthCheck,
+} from "../../modules/alb";
 import { synthScope, type Synthesized } from "./synth";
+
+/** A health check on /health every 15 s, failing after 5 s, healthy after 2, unhealthy after 3. */
+export const HEALTH_CHECK: AlbTargetHealthCheck = {
+  path: "/health",
+  intervalSeconds: 15,
+  timeoutSeconds: 5,
+  healthyThreshold: 2,
+  unhealthyThreshold: 3,
+};
 
 /** Two services as the load balancer module sees them, for module tests. */
 export const USERS: AlbService = {
@@ -8,7 +22,7 @@ export const USERS: AlbService = {
   listenerPort: 8080,
   pathPrefix: "/users",
   priority: 100,
-  healthCheck: { path: "/health" },
+  healthCheck: HEALTH_CHECK,
 };
 
 export const PRODUCTS: AlbService = {
@@ -29,6 +43,9 @@ export const ALB_PROPS: AlbModuleProps = {
   subnetIds: ["subnet-a", "subnet-b"],
   services: [USERS, PRODUCTS],
   routingStyle: "both",
+  sharedListenerPort: 80,
+  deletionProtection: true,
+  accessLogExpirationDays: 90,
 };
 
 /** A load balancer module with these props, synthesized alone. */

@@ -6,9 +6,10 @@ import type { Check } from "./check";
  * A copy goes to another region (a copy in the vault's own region survives no regional outage),
  * and copyRetentionDays needs a copy to apply to.
  */
-export const checkBackupCopy: Check = ({ environments }) =>
+export const checkBackupCopy: Check = ({ environments, written }) =>
   environments.flatMap((env): ConfigProblem[] => {
-    const { copy, strayCopyRetentionDays } = env.backup;
+    const { copy } = env.backup;
+    const { copyToRegion, copyRetentionDays } = written.environment(env).backup ?? {};
     if (copy?.region === env.region) {
       return [
         {
@@ -18,12 +19,12 @@ export const checkBackupCopy: Check = ({ environments }) =>
         },
       ];
     }
-    if (strayCopyRetentionDays !== undefined) {
+    if (copyToRegion === undefined && copyRetentionDays !== undefined) {
       return [
         {
           file: env.file,
           path: "$.backup.copyRetentionDays",
-          message: `${strayCopyRetentionDays} applies to copies, but there is no copyToRegion; expected copyToRegion too, or remove this`,
+          message: `${copyRetentionDays} applies to copies, but there is no copyToRegion; expected copyToRegion too, or remove this`,
         },
       ];
     }

@@ -1,3 +1,4 @@
+import { callUrlVariable } from "../../lib/names/call-url-variable";
 import { jsonPath, quote, type ConfigProblem } from "../problems";
 import type { Check } from "./check";
 import { datastoreVariables } from "./storage";
@@ -13,9 +14,6 @@ const SET_BY_ECS = [
 
 /** Long-lived keys would override the task role's temporary credentials. */
 const STATIC_AWS_KEYS = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
-
-/** The variable the stack sets for each service a manifest calls: USERS_URL for "users". */
-export const callUrlVariable = (callee: string) => `${callee.toUpperCase().replace(/-/g, "_")}_URL`;
 
 /**
  * Each variable a container gets is defined once: not in both environment and secrets, not over

@@ -1,6 +1,6 @@
 import type { ConfigProblem } from "../problems";
 import { checkBackupColdStorage, checkBackupCopy } from "./backup";
-import type { Check, ProjectConfig } from "./check";
+import type { Check, CheckedProject } from "./check";
 import { checkCertificate } from "./certificate";
 import { checkCapacityWeights } from "./compute";
 import { checkPrivateEgress } from "./egress";
@@ -35,7 +35,7 @@ import {
   checkSharedStoragePath,
 } from "./storage";
 
-export type { Check, ProjectConfig } from "./check";
+export { writtenConfig, type Check, type CheckedProject, type WrittenConfig } from "./check";
 
 /**
  * Every semantic check, in the order their problems are listed. They run on every file that
@@ -77,7 +77,7 @@ export const CHECKS: readonly Check[] = [
   checkBackupColdStorage,
 ];
 
-export function runChecks(project: ProjectConfig): ConfigProblem[] {
+export function runChecks(project: CheckedProject): ConfigProblem[] {
   const seen = new Set<string>();
   return CHECKS.flatMap((check) => check(project)).filter((problem) => {
     const key = `${problem.file}\0${problem.path}`;

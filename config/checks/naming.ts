@@ -4,7 +4,7 @@ import {
   serviceResourceNames,
   type ResourceName,
 } from "../../lib/resource-names";
-import type { EnvironmentConfig } from "../model";
+import { namePrefix } from "../../lib/names/name-prefix";
 import { quote, type ConfigProblem } from "../problems";
 import type { Check } from "./check";
 
@@ -12,9 +12,6 @@ function describeName({ kind, role }: ResourceName): string {
   const resource = AWS_NAME_RULES[kind].resource;
   return role ? `${resource} (${role})` : resource;
 }
-
-/** "<project>-<environment>": the prefix of every name in an environment. */
-export const namePrefix = (env: EnvironmentConfig) => `${env.project}-${env.name}`;
 
 /**
  * Every AWS name the stack composes from the project, environment and service names is one AWS
@@ -28,7 +25,7 @@ export const checkAwsNames: Check = ({ environments }) => {
     if (!problems.has(key)) problems.set(key, problem);
   };
   for (const env of environments) {
-    const prefix = namePrefix(env);
+    const prefix = namePrefix(env.project, env.name);
     const naming = {
       interfaceEndpoints: env.vpc.interfaceEndpoints.length > 0,
       sharedStorage: env.services.some((service) => service.sharedStorage !== undefined),

@@ -59,7 +59,7 @@ export const checkVpcCidr: Check = ({ environments }) =>
  * Explicit subnets: both tiers or neither, one per AZ, network addresses of a size AWS accepts,
  * inside the VPC, overlapping nothing. Derived subnets: no more AZs than the layout has room for.
  */
-export const checkSubnets: Check = ({ environments }) =>
+export const checkSubnets: Check = ({ environments, written }) =>
   environments.flatMap((env) => {
     // Containment means nothing against a VPC block that is itself wrong (reported on its own).
     const parsed = parseCidr(env.vpc.cidr);
@@ -67,7 +67,8 @@ export const checkSubnets: Check = ({ environments }) =>
     const problems: ConfigProblem[] = [];
     const report = (path: string, message: string) =>
       problems.push({ file: env.file, path, message });
-    const { publicSubnets, privateSubnets } = env.vpc;
+    const writtenVpc = written.environment(env).vpc;
+    const { publicSubnets, privateSubnets } = writtenVpc;
 
     if ((publicSubnets === undefined) !== (privateSubnets === undefined)) {
       const [given, missing] = publicSubnets
@@ -91,7 +92,7 @@ export const checkSubnets: Check = ({ environments }) =>
 
     const placed: { block: Ipv4Block; path: string }[] = [];
     for (const tier of ["publicSubnets", "privateSubnets"] as const) {
-      const subnets = env.vpc[tier];
+      const subnets = writtenVpc[tier];
       if (!subnets) continue;
       if (subnets.length !== env.azs.length) {
         report(

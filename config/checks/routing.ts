@@ -1,13 +1,13 @@
 import type { EnvironmentConfig, ServiceConfig } from "../model";
 import { quote, type ConfigProblem } from "../problems";
-import { SHARED_LISTENER_PORTS } from "../schema/constants";
+import { HTTP_PORT, HTTPS_PORT } from "../../lib/ports";
 import type { Check } from "./check";
 
 export const usesListeners = (env: EnvironmentConfig) => env.routing.style !== "path";
 export const usesPaths = (env: EnvironmentConfig) => env.routing.style !== "listener";
 
 /** The ports an HTTPS load balancer keeps for itself: HTTPS, and HTTP redirecting to it. */
-const HTTPS_PORTS: readonly number[] = [SHARED_LISTENER_PORTS.https, SHARED_LISTENER_PORTS.http];
+const HTTPS_PORTS: readonly number[] = [HTTPS_PORT, HTTP_PORT];
 
 /** The routing style of an environment needs the matching routing field in every manifest. */
 export const checkRoutingFields: Check = ({ environments, services }) => {
@@ -70,7 +70,7 @@ export const checkListenerPorts: Check = ({ environments, services }) => {
       problems.push({
         file: service.file,
         path: "$.routing.listenerPort",
-        message: `${port} is kept for ${port === 443 ? "HTTPS" : "the redirect to HTTPS"} because ${env.file} sets routing.certificateArn; expected a port other than 443 and 80, e.g. 8080`,
+        message: `${port} is kept for ${port === HTTPS_PORT ? "HTTPS" : "the redirect to HTTPS"} because ${env.file} sets routing.certificateArn; expected a port other than 443 and 80, e.g. 8080`,
       });
     }
   }
@@ -85,19 +85,19 @@ export const checkSharedListenerPort: Check = ({ environments }) =>
   environments.filter(usesPaths).flatMap((env): ConfigProblem[] => {
     const port = env.routing.sharedListenerPort;
     const at = { file: env.file, path: "$.routing.sharedListenerPort" };
-    if (env.routing.certificateArn && port !== SHARED_LISTENER_PORTS.https) {
+    if (env.routing.certificateArn && port !== HTTPS_PORT) {
       return [
         {
           ...at,
-          message: `${port} cannot be the shared listener's port when routing.certificateArn is set: the shared listener serves HTTPS on ${SHARED_LISTENER_PORTS.https} and ${SHARED_LISTENER_PORTS.http} redirects to it; expected ${SHARED_LISTENER_PORTS.https}, or no sharedListenerPort`,
+          message: `${port} cannot be the shared listener's port when routing.certificateArn is set: the shared listener serves HTTPS on ${HTTPS_PORT} and ${HTTP_PORT} redirects to it; expected ${HTTPS_PORT}, or no sharedListenerPort`,
         },
       ];
     }
-    if (!env.routing.certificateArn && port === SHARED_LISTENER_PORTS.https) {
+    if (!env.routing.certificateArn && port === HTTPS_PORT) {
       return [
         {
           ...at,
-          message: `${port} would serve plain HTTP on the HTTPS port, as routing.certificateArn is not set; expected routing.certificateArn (HTTPS on ${port}), or another port such as ${SHARED_LISTENER_PORTS.http}`,
+          message: `${port} would serve plain HTTP on the HTTPS port, as routing.certificateArn is not set; expected routing.certificateArn (HTTPS on ${port}), or another port such as ${HTTP_PORT}`,
         },
       ];
     }
@@ -105,11 +105,12 @@ export const checkSharedListenerPort: Check = ({ environments }) =>
   });
 
 /** Listener rule priorities must be unique on the shared listener. */
-export const checkRulePriorities: Check = ({ services }) => {
+export const checkRulePriorities: Check = ({ services, written }) => {
   const owner = new Map<number, string>();
   const problems: ConfigProblem[] = [];
   for (const service of services.filter((s) => s.routing.pathPrefix !== undefined)) {
-    const { priority, derivedPriority } = service.routing;
+    const { priority } = service.routing;
+    const derivedPriority = written.service(service).routing.priority === undefined;
     const first = owner.get(priority);
     if (first) {
       problems.push({

@@ -1,4 +1,5 @@
 import type { EnvironmentConfig, ServiceConfig } from "../model";
+import type { EnvironmentFile } from "../schema/environment";
 import { jsonPath, type ConfigProblem } from "../problems";
 import type { Check } from "./check";
 
@@ -41,11 +42,11 @@ function manifestCounts(service: ServiceConfig, scaling: NonNullable<ServiceConf
 /** The counts one environment runs a manifest's service with, each located where it was written. */
 function environmentCounts(
   env: EnvironmentConfig,
+  overrides: NonNullable<EnvironmentFile["services"]>[string],
   service: ServiceConfig,
   scaling: NonNullable<ServiceConfig["scaling"]>,
 ): Record<CountField, Count> {
   const base = manifestCounts(service, scaling);
-  const overrides = env.serviceOverrides[service.name] ?? {};
   const override = (field: CountField, value: number | undefined, path: string[]): Count =>
     value === undefined
       ? base[field]
@@ -96,14 +97,14 @@ function orderProblems(counts: Record<CountField, Count>, onlyFrom?: string): Co
  * Autoscaling bounds hold: minCount ≤ desiredCount ≤ maxCount, in each manifest and in each
  * environment after its overrides, reported where the offending count is written.
  */
-export const checkScalingBounds: Check = ({ environments, services }) => {
+export const checkScalingBounds: Check = ({ environments, services, written }) => {
   const problems: ConfigProblem[] = [];
   for (const service of services) {
     if (service.scaling) problems.push(...orderProblems(manifestCounts(service, service.scaling)));
   }
   for (const env of environments) {
     for (const service of services) {
-      const overrides = env.serviceOverrides[service.name];
+      const overrides = written.environment(env).services?.[service.name];
       if (overrides?.scaling && !service.scaling) {
         problems.push({
           file: env.file,
@@ -113,7 +114,8 @@ export const checkScalingBounds: Check = ({ environments, services }) => {
         continue;
       }
       if (service.scaling) {
-        problems.push(...orderProblems(environmentCounts(env, service, service.scaling), env.file));
+        const counts = environmentCounts(env, overrides ?? {}, service, service.scaling);
+        problems.push(...orderProblems(counts, env.file));
       }
     }
   }

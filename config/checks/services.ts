@@ -11,13 +11,13 @@ function sizeProblem(cpu: number, memory: number): string {
 }
 
 /** Fargate accepts only certain CPU/memory pairs; anything else fails at apply time. */
-export const checkFargateSizes: Check = ({ environments, services }) => {
+export const checkFargateSizes: Check = ({ environments, services, written }) => {
   const problems: ConfigProblem[] = services
     .filter((s) => !isValidFargateSize(s.cpu, s.memory))
     .map((s) => ({ file: s.file, path: "$.memory", message: sizeProblem(s.cpu, s.memory) }));
   for (const env of environments) {
     for (const service of env.services) {
-      const override = env.serviceOverrides[service.name];
+      const override = written.environment(env).services?.[service.name];
       if (!override || (override.cpu === undefined && override.memory === undefined)) continue;
       if (isValidFargateSize(service.cpu, service.memory)) continue;
       if (override.memory !== undefined) {
@@ -67,10 +67,15 @@ export const checkCalls: Check = ({ services, unresolvedServices = [] }) => {
 };
 
 /** Per-environment overrides must name services that exist. */
-export const checkOverrideNames: Check = ({ environments, services, unresolvedServices = [] }) => {
+export const checkOverrideNames: Check = ({
+  environments,
+  services,
+  unresolvedServices = [],
+  written,
+}) => {
   const names = services.map((s) => s.name);
   return environments.flatMap((env) =>
-    Object.keys(env.serviceOverrides)
+    Object.keys(written.environment(env).services ?? {})
       .filter((name) => !names.includes(name) && !unresolvedServices.includes(name))
       .map((name) => ({
         file: env.file,

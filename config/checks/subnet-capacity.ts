@@ -23,7 +23,7 @@ export function tasksPerPrivateSubnet(env: EnvironmentConfig): { tasks: number; 
 }
 
 /** Public subnets fit the load balancer; private subnets fit every task the services may run. */
-export const checkSubnetCapacity: Check = ({ environments }) =>
+export const checkSubnetCapacity: Check = ({ environments, written }) =>
   environments.flatMap((env): ConfigProblem[] => {
     const vpc = parseCidr(env.vpc.cidr);
     if (!vpc || !isNetworkAddress(vpc)) return [];
@@ -31,9 +31,10 @@ export const checkSubnetCapacity: Check = ({ environments }) =>
     const { tasks, needed } = tasksPerPrivateSubnet(env);
     const why = `deployments double the ${tasks} task(s) at maximum scale, and the other AZs must absorb a failed one`;
     const derivedPrefix = vpc.prefixLength + SUBNET_NEW_BITS;
+    const { publicSubnets, privateSubnets } = written.environment(env).vpc;
 
-    if (env.vpc.publicSubnets) {
-      env.vpc.publicSubnets.forEach((cidr, i) => {
+    if (publicSubnets) {
+      publicSubnets.forEach((cidr, i) => {
         const block = parseCidr(cidr);
         if (block && block.prefixLength > LOAD_BALANCER_MAX_PREFIX) {
           problems.push({
@@ -52,8 +53,8 @@ export const checkSubnetCapacity: Check = ({ environments }) =>
     }
 
     const required = prefixLengthFor(needed);
-    if (env.vpc.privateSubnets) {
-      env.vpc.privateSubnets.forEach((cidr, i) => {
+    if (privateSubnets) {
+      privateSubnets.forEach((cidr, i) => {
         const block = parseCidr(cidr);
         if (block && usableAddresses(block) < needed) {
           problems.push({

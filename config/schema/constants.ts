@@ -1,9 +1,18 @@
 /**
  * The enumerations and defaults of the configuration, apart from the schemas so that code which
- * only needs a default does not load the schema builder.
+ * only needs a default does not load the schema builder. Enumerations the stack's modules share
+ * are declared in lib/ and re-exported here.
  */
-export const NAT_STRATEGIES = ["one-per-az", "single", "none"] as const;
-export const ROUTING_STYLES = ["listener", "path", "both"] as const;
+export { CPU_ARCHITECTURES, type CpuArchitecture } from "../../lib/docker-platform";
+export {
+  DYNAMODB_ATTRIBUTE_TYPES,
+  DYNAMODB_PROJECTIONS,
+  type DynamodbAttributeType,
+  type DynamodbProjection,
+} from "../../lib/dynamodb-keys";
+export { ROUTING_STYLES, type RoutingStyle } from "../../lib/listener-plan";
+export { NAT_STRATEGIES, type NatStrategy } from "../../lib/nat-gateways";
+export { STATIC_OBJECT_ACCESS, type StaticObjectAccess } from "../../lib/static-object-access";
 export const STATE_LOCKS = ["s3", "dynamodb"] as const;
 /** The retention periods CloudWatch Logs accepts. */
 export const LOG_RETENTION_DAYS = [
@@ -18,12 +27,6 @@ export const ENVIRONMENT_DEFAULTS = {
   keepImages: 2,
 } as const;
 
-/**
- * The shared path-routing listener's port: plain HTTP on 80 by default; with a certificate, HTTPS
- * on 443 (and 80 then redirects to it), the only port it may have.
- */
-export const SHARED_LISTENER_PORTS = { http: 80, https: 443 } as const;
-
 /** Defaults of an environment's `security` settings. */
 export const SECURITY_DEFAULTS = {
   /** Requests one client IP may make in a 5-minute window before the web ACL blocks it. */
@@ -34,8 +37,6 @@ export const SECURITY_DEFAULTS = {
 
 /** The limits AWS WAF puts on a rate-based rule's request count. */
 export const WAF_RATE_LIMIT_RANGE = { min: 10, max: 2_000_000_000 } as const;
-
-export const CPU_ARCHITECTURES = ["X86_64", "ARM64"] as const;
 
 /**
  * Interface VPC endpoints an environment may ask for (com.amazonaws.<region>.<name>). Without a NAT
@@ -80,10 +81,6 @@ export const SERVICE_DEFAULTS = {
   },
 } as const;
 
-/** DynamoDB key attribute types: string, number, binary. */
-export const DYNAMODB_ATTRIBUTE_TYPES = ["S", "N", "B"] as const;
-/** What a global secondary index copies from the table. */
-export const DYNAMODB_PROJECTIONS = ["ALL", "KEYS_ONLY"] as const;
 /**
  * The DynamoDB data-plane operations a service may declare. Transactions are authorized through
  * these (TransactWriteItems needs PutItem/UpdateItem/DeleteItem/ConditionCheckItem), so they have
@@ -100,9 +97,6 @@ export const DYNAMODB_OPERATIONS = [
   "BatchWriteItem",
   "ConditionCheckItem",
 ] as const;
-
-/** What a service may do with the environment's static objects bucket. */
-export const STATIC_OBJECT_ACCESS = ["read", "read-write"] as const;
 
 /** Where a service's shared storage may not be mounted: the container's scratch directory. */
 export const RESERVED_MOUNT_PATHS = ["/tmp"] as const;
@@ -137,12 +131,6 @@ export const DATABASE_DEFAULTS = {
   performanceInsights: true,
 } as const;
 
-export type NatStrategy = (typeof NAT_STRATEGIES)[number];
-export type RoutingStyle = (typeof ROUTING_STYLES)[number];
 export type FargateCpu = (typeof FARGATE_CPU_UNITS)[number];
-export type CpuArchitecture = (typeof CPU_ARCHITECTURES)[number];
 export type InterfaceEndpoint = (typeof INTERFACE_ENDPOINTS)[number];
-export type DynamodbAttributeType = (typeof DYNAMODB_ATTRIBUTE_TYPES)[number];
-export type DynamodbProjection = (typeof DYNAMODB_PROJECTIONS)[number];
 export type DynamodbOperation = (typeof DYNAMODB_OPERATIONS)[number];
-export type StaticObjectAccess = (typeof STATIC_OBJECT_ACCESS)[number];

@@ -1,4 +1,5 @@
 import { Type, type Static } from "@sinclair/typebox";
+import { HTTP_PORT, HTTPS_PORT } from "../../lib/ports";
 import {
   BACKUP_DEFAULTS,
   COMPUTE_DEFAULTS,
@@ -10,7 +11,6 @@ import {
   NAT_STRATEGIES,
   ROUTING_STYLES,
   SECURITY_DEFAULTS,
-  SHARED_LISTENER_PORTS,
   STATE_LOCKS,
   WAF_RATE_LIMIT_RANGE,
 } from "./constants";
@@ -64,7 +64,7 @@ const Routing = Type.Object(
     }),
     sharedListenerPort: Type.Optional(
       Port(
-        `the port of the shared path-routing listener; defaults to ${SHARED_LISTENER_PORTS.http}, or ${SHARED_LISTENER_PORTS.https} with certificateArn (then the only port allowed)`,
+        `the port of the shared path-routing listener; defaults to ${HTTP_PORT}, or ${HTTPS_PORT} with certificateArn (then the only port allowed)`,
       ),
     ),
     certificateArn: Type.Optional(

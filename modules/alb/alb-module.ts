@@ -5,23 +5,23 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { planListeners, type ListenerPlanInput, type RoutedService } from "../../lib/listener-plan";
+import { albNames } from "../../lib/names/alb";
 import { markListenerIngress, suppress } from "../../policy";
 import { accessLogBucket, SERVER_ACCESS_LOG_PREFIX } from "./access-log-bucket";
-import { planListeners, type ListenerPlanInput, type RoutedService } from "./listener-plan";
 import { createListeners } from "./listeners";
 
 export interface AlbTargetHealthCheck {
   /** The HTTP path that answers 200 while a target is healthy. */
   readonly path: string;
-  /** Seconds between checks. @default 15 */
-  readonly intervalSeconds?: number;
-  /** Seconds before a check counts as failed. @default 5 */
-  readonly timeoutSeconds?: number;
-  /** Consecutive successes before a target is healthy. @default 2 */
-  readonly healthyThreshold?: number;
-  /** Consecutive failures before a target is unhealthy. @default 3 */
-  readonly unhealthyThreshold?: number;
+  /** Seconds between checks. */
+  readonly intervalSeconds: number;
+  /** Seconds before a check counts as failed (below intervalSeconds). */
+  readonly timeoutSeconds: number;
+  /** Consecutive successes before a target is healthy. */
+  readonly healthyThreshold: number;
+  /** Consecutive failures before a target is unhealthy. */
+  readonly unhealthyThreshold: number;
 }
 
 export interface AlbService extends RoutedService {
@@ -29,6 +29,22 @@ export interface AlbService extends RoutedService {
   readonly port: number;
   /** The target group's health check. */
   readonly healthCheck: AlbTargetHealthCheck;
+}
+
+/** A service's target group, and how traffic reaches it. */
+export interface AlbTargetGroup {
+  /** The service it routes to. */
+  readonly service: string;
+  readonly arn: string;
+  /**
+   * The ARN's tail ("targetgroup/<name>/<id>"): the TargetGroup dimension of its metrics, and with
+   * the load balancer's arnSuffix the resource label of ALBRequestCountPerTarget scaling.
+   */
+  readonly arnSuffix: string;
+  /** The listeners and rules that send traffic to it: an ECS service must depend on them. */
+  readonly dependencies: readonly ITerraformDependable[];
+  /** The service's base URL: its path prefix on the shared listener, else its dedicated port. */
+  readonly url: string;
 }
 
 export interface AlbModuleProps extends ListenerPlanInput {
@@ -48,11 +64,11 @@ export interface AlbModuleProps extends ListenerPlanInput {
   readonly services: readonly AlbService[];
   /**
    * Refuse to delete the load balancer (turn off before destroying the stack); while on,
-   * `terraform destroy` also refuses to delete an access log bucket that holds logs. @default true
+   * `terraform destroy` also refuses to delete an access log bucket that holds logs.
    */
-  readonly deletionProtection?: boolean;
-  /** Days an access log file is kept. @default 90 */
-  readonly accessLogExpirationDays?: number;
+  readonly deletionProtection: boolean;
+  /** Days an access log file is kept. */
+  readonly accessLogExpirationDays: number;
   /** Seconds a deregistering target keeps serving in-flight requests. @default 30 */
   readonly deregistrationDelaySeconds?: number;
 }
@@ -75,19 +91,10 @@ export class AlbModule extends Construct {
   public readonly zoneId: string;
   /** Its security group; the services admit only this group. */
   public readonly securityGroupId: string;
-  /** Target group ARN per service name. */
-  public readonly targetGroupArns: Readonly<Record<string, string>>;
-  /**
-   * Target group ARN tail ("targetgroup/<name>/<id>") per service name: the TargetGroup dimension of
-   * its metrics, and with arnSuffix the resource label of ALBRequestCountPerTarget scaling.
-   */
-  public readonly targetGroupArnSuffixes: Readonly<Record<string, string>>;
+  /** Each service's target group, in the order of the props. */
+  public readonly targetGroups: readonly AlbTargetGroup[];
   /** Listener ARN per listener port. */
   public readonly listenerArns: Readonly<Record<number, string>>;
-  /** The listeners and rules that send traffic to each service: an ECS service must depend on them. */
-  public readonly routingDependencies: Readonly<Record<string, ITerraformDependable[]>>;
-  /** Base URL per service: its path prefix on the shared listener, else its dedicated port. */
-  public readonly serviceUrls: Readonly<Record<string, string>>;
   /** The bucket the access logs are written to. */
   public readonly accessLogBucketName: string;
   /** Its ARN. */
@@ -102,10 +109,11 @@ export class AlbModule extends Construct {
     super(scope, id);
     const { name, services } = props;
     const plan = planListeners(props);
-    const deletionProtection = props.deletionProtection ?? true;
+    const names = albNames(name);
+    const { deletionProtection } = props;
 
     const securityGroup = new SecurityGroup(this, "security-group", {
-      name: `${name}-alb`,
+      name: names.securityGroup,
       description: `Load balancer of ${name}: internet in on listener ports, out to service ports`,
       vpcId: props.vpcId,
       tags: { Name: `${name}-alb` },
@@ -135,17 +143,17 @@ export class AlbModule extends Construct {
 
     const logPrefix = name;
     const accessLogs = accessLogBucket(this, {
-      bucketPrefix: `${name}-alb-logs-`,
+      bucketPrefix: names.accessLogBucketPrefix,
       region: props.region,
       accountId: props.accountId,
       logPrefix,
       sourceBucketPrefix: `${name}-`,
-      expirationDays: props.accessLogExpirationDays ?? 90,
+      expirationDays: props.accessLogExpirationDays,
       forceDestroy: !deletionProtection,
     });
 
     const lb = new Lb(this, "load-balancer", {
-      name: fitName([name], AWS_NAME_LIMITS.loadBalancer),
+      name: names.loadBalancer,
       loadBalancerType: "application",
       internal: false,
       securityGroups: [securityGroup.id],
@@ -174,7 +182,7 @@ export class AlbModule extends Construct {
       services.map((service) => {
         const hc = service.healthCheck;
         const targetGroup = new LbTargetGroup(this, `target-group-${service.name}`, {
-          name: fitName([name, service.name], AWS_NAME_LIMITS.targetGroup),
+          name: names.targetGroup(service.name),
           targetType: "ip",
           protocol: "HTTP",
           protocolVersion: "HTTP1",
@@ -187,10 +195,10 @@ export class AlbModule extends Construct {
             port: "traffic-port",
             path: hc.path,
             matcher: "200",
-            interval: hc.intervalSeconds ?? 15,
-            timeout: hc.timeoutSeconds ?? 5,
-            healthyThreshold: hc.healthyThreshold ?? 2,
-            unhealthyThreshold: hc.unhealthyThreshold ?? 3,
+            interval: hc.intervalSeconds,
+            timeout: hc.timeoutSeconds,
+            healthyThreshold: hc.healthyThreshold,
+            unhealthyThreshold: hc.unhealthyThreshold,
           },
           tags: { Name: `${name}-${service.name}`, Service: service.name },
         });
@@ -217,15 +225,27 @@ export class AlbModule extends Construct {
     this.dnsName = lb.dnsName;
     this.zoneId = lb.zoneId;
     this.securityGroupId = securityGroup.id;
-    this.targetGroupArns = Object.fromEntries([...targetGroups].map(([svc, tg]) => [svc, tg.arn]));
-    this.targetGroupArnSuffixes = Object.fromEntries(
-      [...targetGroups].map(([svc, tg]) => [svc, tg.arnSuffix]),
-    );
+    this.targetGroups = [...targetGroups].map(([service, targetGroup]) => ({
+      service,
+      arn: targetGroup.arn,
+      arnSuffix: targetGroup.arnSuffix,
+      dependencies: listeners.routingDependencies[service] ?? [],
+      url: listeners.serviceUrls[service],
+    }));
     this.listenerArns = listeners.listenerArns;
-    this.routingDependencies = listeners.routingDependencies;
-    this.serviceUrls = listeners.serviceUrls;
     this.accessLogBucketName = accessLogs.bucketName;
     this.accessLogBucketArn = accessLogs.bucketArn;
     this.serverAccessLogs = { bucketName: accessLogs.bucketName, prefix: SERVER_ACCESS_LOG_PREFIX };
+  }
+
+  /** The target group of the service of that name; throws for a service it was not given. */
+  public targetGroup(service: string): AlbTargetGroup {
+    const found = this.targetGroups.find((t) => t.service === service);
+    if (!found) {
+      throw new Error(
+        `no target group for service "${service}"; pass it in the load balancer's services`,
+      );
+    }
+    return found;
   }
 }

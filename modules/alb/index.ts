@@ -2,16 +2,18 @@ export {
   AlbModule,
   type AlbModuleProps,
   type AlbService,
+  type AlbTargetGroup,
   type AlbTargetHealthCheck,
 } from "./alb-module";
 export {
-  HTTP_PORT,
-  HTTPS_PORT,
+  listenerPlanProblems,
   listenerPorts,
   pathPatterns,
   planListeners,
+  sharedListenerPortFor,
   type ListenerPlan,
   type ListenerPlanInput,
   type RoutingStyle,
-} from "./listener-plan";
+} from "../../lib/listener-plan";
+export { albNames } from "../../lib/names/alb";
 export { TLS_POLICY } from "./listeners";

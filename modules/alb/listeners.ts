@@ -2,14 +2,9 @@ import { LbListener, type LbListenerDefaultAction } from "@cdktf/provider-aws/li
 import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import type { ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
+import { pathPatterns, type ListenerPlan, type ListenerProtocol } from "../../lib/listener-plan";
+import { HTTP_PORT, HTTPS_PORT } from "../../lib/ports";
 import { suppress } from "../../policy";
-import {
-  HTTP_PORT,
-  HTTPS_PORT,
-  pathPatterns,
-  type ListenerPlan,
-  type ListenerProtocol,
-} from "./listener-plan";
 
 /** TLS 1.3 and 1.2 only, forward-secret (ECDHE) ciphers only: the policy AWS recommends. */
 export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";

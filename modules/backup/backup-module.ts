@@ -3,6 +3,7 @@ import { BackupSelection } from "@cdktf/provider-aws/lib/backup-selection";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
+import { backupNames } from "../../lib/names/backup";
 import { BackupRole } from "./backup-role";
 import { EncryptedVault } from "./backup-vault";
 
@@ -37,8 +38,8 @@ export interface BackupModuleProps {
   readonly copy?: BackupCopy;
   /** When known, AWS Backup may assume the role only on behalf of this account. @default any */
   readonly accountId?: string;
-  /** Let `terraform destroy` delete the vaults with their recovery points. @default false */
-  readonly forceDestroy?: boolean;
+  /** Let `terraform destroy` delete the vaults with their recovery points. */
+  readonly forceDestroy: boolean;
 }
 
 /**
@@ -65,28 +66,29 @@ export class BackupModule extends Construct {
   constructor(scope: Construct, id: string, props: BackupModuleProps) {
     super(scope, id);
     const tag = props.selectionTag ?? { key: "Backup", value: "daily" };
-    const forceDestroy = props.forceDestroy ?? false;
+    const { forceDestroy } = props;
     const partition = new DataAwsPartition(this, "partition").partition;
+    const names = backupNames(props.name);
 
     const vault = new EncryptedVault(this, "vault", {
-      vaultName: `${props.name}-backup`,
+      vaultName: names.vault,
       forceDestroy,
     });
     const copyVault = props.copy
       ? new EncryptedVault(this, "copy-vault", {
-          vaultName: `${props.name}-backup`,
+          vaultName: names.vault,
           forceDestroy,
           provider: props.copy.provider,
         })
       : undefined;
     const role = new BackupRole(this, "role", {
-      roleName: `${props.name}-backup`,
+      roleName: names.role,
       partition,
       accountId: props.accountId,
     });
 
     const plan = new BackupPlan(this, "plan", {
-      name: `${props.name}-daily`,
+      name: names.plan,
       rule: [
         {
           ruleName: "daily",
@@ -107,10 +109,10 @@ export class BackupModule extends Construct {
                   },
                 ]
               : undefined,
-          recoveryPointTags: { Plan: `${props.name}-daily` },
+          recoveryPointTags: { Plan: names.plan },
         },
       ],
-      tags: { Name: `${props.name}-daily` },
+      tags: { Name: names.plan },
     });
     new BackupSelection(this, "selection", {
       name: `${props.name}-${tag.key}-${tag.value}`.slice(0, 50),

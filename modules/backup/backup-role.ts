@@ -3,7 +3,6 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 import { assumeRoleStatement } from "../../constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
 import { suppress } from "../../policy";
 
 /** The AWS managed policies of AWS Backup's service role. */
@@ -13,7 +12,7 @@ export const BACKUP_SERVICE_POLICIES = [
 ];
 
 export interface BackupRoleProps {
-  /** The role's name. */
+  /** The role's name, within IAM's 64 characters. */
   readonly roleName: string;
   /** The partition of the managed policies' ARNs, e.g. "aws". */
   readonly partition: string;
@@ -43,7 +42,7 @@ export class BackupRole extends Construct {
       ],
     });
     const role = new IamRole(this, "role", {
-      name: fitName([props.roleName], AWS_NAME_LIMITS.iamRole),
+      name: props.roleName,
       description: "AWS Backup: backs up and restores the resources the backup plan selects",
       assumeRolePolicy: trust.json,
     });

@@ -3,7 +3,7 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { ManagedKey } from "../../constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { kmsAliasName } from "../../lib/names/kms-alias";
 
 export interface EncryptedVaultProps {
   /** The vault's name, also its key's alias: alias/<name>. */
@@ -36,7 +36,7 @@ export class EncryptedVault extends Construct {
     });
     new KmsAlias(this, "key-alias", {
       provider,
-      name: fitName([`alias/${props.vaultName}`], AWS_NAME_LIMITS.kmsAlias),
+      name: kmsAliasName(props.vaultName),
       targetKeyId: key.keyId,
     });
     const vault = new BackupVault(this, "vault", {

@@ -1,3 +1,4 @@
+export { backupNames } from "../../lib/names/backup";
 export {
   BACKED_UP_RESOURCES,
   BackupModule,

@@ -2,12 +2,13 @@ import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { Construct } from "constructs";
 import { ManagedKey } from "../../constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import type { DynamodbAttributeType, DynamodbProjection } from "../../lib/dynamodb-keys";
+import { dynamodbNames } from "../../lib/names/dynamodb";
 
 /** A key attribute: its name and type (S string, N number, B binary). */
 export interface KeyAttribute {
   readonly name: string;
-  readonly type: "S" | "N" | "B";
+  readonly type: DynamodbAttributeType;
 }
 
 export interface SecondaryIndex {
@@ -15,8 +16,8 @@ export interface SecondaryIndex {
   readonly partitionKey: KeyAttribute;
   /** @default none */
   readonly sortKey?: KeyAttribute;
-  /** What the index copies from the table. @default "ALL" */
-  readonly projection?: "ALL" | "KEYS_ONLY";
+  /** What the index copies from the table. */
+  readonly projection: DynamodbProjection;
 }
 
 export interface DynamodbModuleProps {
@@ -26,10 +27,10 @@ export interface DynamodbModuleProps {
   readonly partitionKey: KeyAttribute;
   /** The sort (range) key. @default none */
   readonly sortKey?: KeyAttribute;
-  /** Global secondary indexes. @default none */
-  readonly indexes?: readonly SecondaryIndex[];
-  /** Refuse to delete the table (turn off before destroying it). @default true */
-  readonly deletionProtection?: boolean;
+  /** Global secondary indexes; empty for none. */
+  readonly indexes: readonly SecondaryIndex[];
+  /** Refuse to delete the table (turn off before destroying it). */
+  readonly deletionProtection: boolean;
   /** Tags added to the table, e.g. the backup plan's selection tag. @default none */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -51,8 +52,9 @@ export class DynamodbModule extends Construct {
 
   constructor(scope: Construct, id: string, props: DynamodbModuleProps) {
     super(scope, id);
-    const tableName = fitName([props.tableName], AWS_NAME_LIMITS.dynamodbTable);
-    const indexes = props.indexes ?? [];
+    const names = dynamodbNames(props.tableName);
+    const tableName = names.table;
+    const { indexes } = props;
 
     const key = new ManagedKey(this, "key", {
       description: `Encrypts the DynamoDB table ${tableName}`,
@@ -60,7 +62,7 @@ export class DynamodbModule extends Construct {
       usedThrough: ["dynamodb", "backup"],
     });
     new KmsAlias(this, "key-alias", {
-      name: fitName([`alias/${tableName}`], AWS_NAME_LIMITS.kmsAlias),
+      name: names.keyAlias,
       targetKeyId: key.keyId,
     });
 
@@ -79,12 +81,12 @@ export class DynamodbModule extends Construct {
             name: index.name,
             hashKey: index.partitionKey.name,
             rangeKey: index.sortKey?.name,
-            projectionType: index.projection ?? "ALL",
+            projectionType: index.projection,
           }))
         : undefined,
       pointInTimeRecovery: { enabled: true },
       serverSideEncryption: { enabled: true, kmsKeyArn: key.keyArn },
-      deletionProtectionEnabled: props.deletionProtection ?? true,
+      deletionProtectionEnabled: props.deletionProtection,
       tags: { Name: tableName, ...props.tags },
     });
 

@@ -1,3 +1,4 @@
+export { dynamodbNames } from "../../lib/names/dynamodb";
 export {
   DynamodbModule,
   keyAttributes,

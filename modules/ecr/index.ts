@@ -1,2 +1,3 @@
-export { EcrModule, type EcrModuleProps } from "./ecr-module";
+export { ecrRepositoryName } from "../../lib/names/ecr";
+export { EcrModule, type EcrModuleProps, type EcrRepositoryOutputs } from "./ecr-module";
 export { lifecyclePolicy } from "./lifecycle-policy";

@@ -13,9 +13,6 @@ export interface CapacitySplit {
   readonly spotWeight: number;
 }
 
-/** Every task on demand: what a service ran with before capacity providers. */
-export const ON_DEMAND_ONLY: CapacitySplit = { onDemandBase: 0, onDemandWeight: 1, spotWeight: 0 };
-
 /**
  * The capacity provider strategy of a split. Only Fargate carries the base (ECS allows a base on
  * one provider only); Spot is left out when its weight is 0. ECS refuses a strategy whose weights

@@ -1,3 +1,5 @@
+import { callUrlVariable } from "../../lib/names/call-url-variable";
+
 /** The subset of the ECS container definition schema this project writes, typed. */
 export interface ContainerDefinition {
   readonly name: string;
@@ -132,9 +134,6 @@ export function serviceUrlVariables(
   portOf: (service: string) => number,
 ): Record<string, string> {
   return Object.fromEntries(
-    calls.map((callee) => [
-      `${callee.toUpperCase().replace(/-/g, "_")}_URL`,
-      `http://${callee}:${portOf(callee)}`,
-    ]),
+    calls.map((callee) => [callUrlVariable(callee), `http://${callee}:${portOf(callee)}`]),
   );
 }

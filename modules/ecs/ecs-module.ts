@@ -6,13 +6,9 @@ import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { ServiceDiscoveryHttpNamespace } from "@cdktf/provider-aws/lib/service-discovery-http-namespace";
 import { Construct } from "constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
-import { ecsClusterName, ecsServiceName } from "../../lib/ecs-names";
-import {
-  capacityProviderStrategy,
-  FARGATE_CAPACITY_PROVIDERS,
-  ON_DEMAND_ONLY,
-} from "./capacity-strategy";
+import { CONTAINER_GID, CONTAINER_UID } from "../../lib/container-user";
+import { ecsNames } from "../../lib/names/ecs";
+import { capacityProviderStrategy, FARGATE_CAPACITY_PROVIDERS } from "./capacity-strategy";
 import {
   buildContainerDefinition,
   PORT_NAME,
@@ -20,6 +16,7 @@ import {
   serviceUrlVariables,
 } from "./container-definition";
 import { databaseWiring, tableWiring, type DatastoreWiring } from "./datastore-access";
+import type { EcsModuleProps, EcsServiceProps } from "./ecs-props";
 import { secretReferenceWiring } from "./secret-references";
 import {
   wireDatastoreRules,
@@ -36,9 +33,26 @@ import {
   xrayDaemonContainer,
 } from "./xray-sidecar";
 
-import type { EcsModuleProps, EcsServiceDefinition } from "./ecs-props";
+export type {
+  EcsModuleProps,
+  EcsServiceDefinition,
+  EcsServiceProps,
+  ServiceImage,
+  ServiceTargetGroup,
+} from "./ecs-props";
 
-export type { EcsModuleProps, EcsServiceDefinition } from "./ecs-props";
+/** What the ECS module made for one service. */
+export interface EcsServiceOutputs {
+  /** The service's name in the project. */
+  readonly name: string;
+  /** Its ECS service's name, as a reference: whatever reads it comes after the service. */
+  readonly serviceName: string;
+  readonly taskRoleArn: string;
+  readonly executionRoleArn: string;
+  readonly logGroupName: string;
+  readonly securityGroupId: string;
+  readonly taskDefinitionArn: string;
+}
 
 /**
  * A Fargate cluster with Container Insights and a Service Connect namespace, and per service: a
@@ -55,74 +69,37 @@ export class EcsModule extends Construct {
   public readonly clusterName: string;
   public readonly clusterArn: string;
   public readonly namespaceArn: string;
-  /** ECS service name per service. */
-  public readonly serviceNames: Readonly<Record<string, string>>;
-  public readonly taskRoleArns: Readonly<Record<string, string>>;
-  public readonly executionRoleArns: Readonly<Record<string, string>>;
-  public readonly logGroupNames: Readonly<Record<string, string>>;
-  public readonly securityGroupIds: Readonly<Record<string, string>>;
-  /** Task definition ARN per service. */
-  public readonly taskDefinitionArns: Readonly<Record<string, string>>;
+  /** What was made for each service, in the order of the props. */
+  public readonly services: readonly EcsServiceOutputs[];
 
   constructor(scope: Construct, id: string, props: EcsModuleProps) {
     super(scope, id);
     const { name, services } = props;
-    const portOf = (service: string) => services.find((s) => s.name === service)!.port;
-    for (const [prop, record] of [
-      ["databases", props.databases],
-      ["tables", props.tables],
-      ["deploymentAlarmNames", props.deploymentAlarmNames],
-    ] as const) {
-      const unknown = Object.keys(record ?? {}).filter((s) => !services.some((d) => d.name === s));
-      if (unknown.length > 0) {
-        throw new Error(
-          `${prop} names unknown service(s) ${unknown.join(", ")}; key it by a service name`,
-        );
-      }
-    }
-    for (const service of services) {
-      if (service.staticObjects && !props.staticObjects) {
-        throw new Error(
-          `service "${service.name}" uses staticObjects, but no bucket was given; pass the staticObjects bucket`,
-        );
-      }
-      if (service.sharedStorage && !props.sharedStorage) {
-        throw new Error(
-          `service "${service.name}" uses sharedStorage, but no file system was given; pass sharedStorage`,
-        );
-      }
-    }
-    const sharedStorageOf = (service: EcsServiceDefinition) =>
-      service.sharedStorage && props.sharedStorage
-        ? sharedStorageWiring(props.sharedStorage, service.name)
-        : undefined;
-    const wiringOf = (service: EcsServiceDefinition): DatastoreWiring[] => {
-      const database = props.databases?.[service.name];
-      const table = props.tables?.[service.name];
-      const shared = sharedStorageOf(service);
-      return [
-        ...(database ? [databaseWiring(database, props.region)] : []),
-        ...(table ? [tableWiring(table, props.region, props.dynamodbEndpoint?.id)] : []),
-        ...(service.staticObjects && props.staticObjects
-          ? [staticObjectsWiring(props.staticObjects, service.staticObjects, props.region)]
-          : []),
-        ...(shared ? [shared.wiring] : []),
-        ...(service.secrets && Object.keys(service.secrets).length > 0
-          ? [secretReferenceWiring(service.secrets)]
-          : []),
-      ];
-    };
+    const names = ecsNames(name);
+    const definitions = services.map((s) => s.definition);
+    const portOf = (service: string) => definitions.find((s) => s.name === service)!.port;
+    const wiringOf = (service: EcsServiceProps): DatastoreWiring[] => [
+      ...(service.database ? [databaseWiring(service.database, props.region)] : []),
+      ...(service.table
+        ? [tableWiring(service.table, props.region, props.dynamodbEndpoint?.id)]
+        : []),
+      ...(service.staticObjects ? [staticObjectsWiring(service.staticObjects, props.region)] : []),
+      ...(service.sharedStorage ? [sharedStorageWiring(service.sharedStorage).wiring] : []),
+      ...(Object.keys(service.definition.secrets).length > 0
+        ? [secretReferenceWiring(service.definition.secrets)]
+        : []),
+    ];
 
     const namespace = new ServiceDiscoveryHttpNamespace(this, "namespace", {
-      name,
+      name: names.serviceConnectNamespace,
       description: `Service Connect namespace of ${name}`,
     });
     const cluster = new EcsCluster(this, "cluster", {
-      name: ecsClusterName(name),
+      name: names.cluster,
       setting: [{ name: "containerInsights", value: "enabled" }],
       serviceConnectDefaults: { namespace: namespace.arn },
     });
-    const strategy = capacityProviderStrategy(props.capacity ?? ON_DEMAND_ONLY);
+    const strategy = capacityProviderStrategy(props.capacity);
     // A service's strategy may name only providers already associated with its cluster.
     const capacityProviders = new EcsClusterCapacityProviders(this, "capacity-providers", {
       clusterName: cluster.name,
@@ -131,10 +108,10 @@ export class EcsModule extends Construct {
     });
 
     const securityGroups = new Map(
-      services.map((service) => [
+      definitions.map((service) => [
         service.name,
         new SecurityGroup(this, `security-group-${service.name}`, {
-          name: fitName([name, service.name], AWS_NAME_LIMITS.securityGroup),
+          name: names.service(service.name).securityGroup,
           description: `Tasks of ${service.name}: in from the load balancer and its callers only`,
           vpcId: props.vpcId,
           tags: { Name: `${name}-${service.name}` },
@@ -142,54 +119,48 @@ export class EcsModule extends Construct {
       ]),
     );
     const securityGroupOf = (service: string) => securityGroups.get(service)!;
-    wireServiceRules(this, services, securityGroupOf, props.albSecurityGroupId);
-    wireDatastoreRules(this, props, securityGroupOf);
-    wireSharedStorageRules(this, props, securityGroupOf);
+    wireServiceRules(this, definitions, securityGroupOf, props.albSecurityGroupId);
+    wireDatastoreRules(this, services, securityGroupOf, props.dynamodbEndpoint);
+    wireSharedStorageRules(this, services, securityGroupOf);
 
-    const serviceNames: Record<string, string> = {};
-    const taskRoleArns: Record<string, string> = {};
-    const executionRoleArns: Record<string, string> = {};
-    const logGroupNames: Record<string, string> = {};
-    const taskDefinitionArns: Record<string, string> = {};
-
-    for (const service of services) {
-      const imageBuildStep = props.imageBuildSteps?.[service.name];
+    this.services = services.map((each) => {
+      const { definition: service, image, targetGroup } = each;
+      const ownNames = names.service(service.name);
       const logGroup = new CloudwatchLogGroup(this, `log-group-${service.name}`, {
-        name: `/ecs/${name}/${service.name}`,
-        retentionInDays: props.logRetentionDays ?? 30,
+        name: ownNames.logGroup,
+        retentionInDays: props.logRetentionDays,
         kmsKeyId: props.logsKmsKeyArn,
       });
-      const wiring = wiringOf(service);
-      const shared = sharedStorageOf(service);
+      const wiring = wiringOf(each);
+      const shared = each.sharedStorage;
       const roles = new ServiceRoles(this, `roles-${service.name}`, {
-        namePrefix: `${name}-${service.name}`,
+        namePrefix: ownNames.base,
         region: props.region,
         accountId: props.accountId,
-        repositoryArn: props.repositoryArns[service.name],
+        repositoryArn: image.repositoryArn,
         logGroupArn: logGroup.arn,
         executionStatements: wiring.flatMap((w) => w.executionStatements),
         taskStatements: [
           ...wiring.flatMap((w) => w.taskStatements),
-          ...(props.taskStatements?.[service.name] ?? []),
+          ...(each.taskStatements ?? []),
           ...(props.xray ? [XRAY_TASK_STATEMENT] : []),
         ],
       });
       const container = buildContainerDefinition({
-        name: service.name,
-        image: `${props.repositoryUrls[service.name]}:${props.imageTags[service.name]}`,
+        name: ownNames.container,
+        image: `${image.repositoryUrl}:${image.tag}`,
         port: service.port,
         healthCheckPath: service.healthCheck.path,
-        user: props.containerUser ?? "1000:1000",
+        user: props.containerUser ?? `${CONTAINER_UID}:${CONTAINER_GID}`,
         environment: Object.assign(
           { ...service.environment, ...serviceUrlVariables(service.calls, portOf) },
           ...wiring.map((w) => w.environment),
           props.xray ? { AWS_XRAY_DAEMON_ADDRESS: XRAY_DAEMON_ADDRESS } : {},
         ),
         secrets: Object.assign({}, ...wiring.map((w) => w.secrets)),
-        mountPoints:
-          shared && service.sharedStorage
-            ? [{ sourceVolume: SHARED_VOLUME, containerPath: service.sharedStorage.path }]
-            : undefined,
+        mountPoints: shared
+          ? [{ sourceVolume: SHARED_VOLUME, containerPath: shared.mountPath }]
+          : undefined,
         logGroupName: logGroup.name,
         region: props.region,
         startAfter: props.xray ? [XRAY_DAEMON.containerName] : undefined,
@@ -206,7 +177,7 @@ export class EcsModule extends Construct {
           ]
         : [];
       const taskDefinition = new EcsTaskDefinition(this, `task-definition-${service.name}`, {
-        family: `${name}-${service.name}`,
+        family: ownNames.taskFamily,
         requiresCompatibilities: ["FARGATE"],
         networkMode: "awsvpc",
         cpu: String(service.cpu),
@@ -217,15 +188,17 @@ export class EcsModule extends Construct {
         },
         executionRoleArn: roles.executionRole.arn,
         taskRoleArn: roles.taskRole.arn,
-        volume: [{ name: SCRATCH_VOLUME.name }, ...(shared ? [shared.volume] : [])],
+        volume: [
+          { name: SCRATCH_VOLUME.name },
+          ...(shared ? [sharedStorageWiring(shared).volume] : []),
+        ],
         containerDefinitions: JSON.stringify([container, ...sidecars]),
-        dependsOn: imageBuildStep ? [imageBuildStep] : undefined,
+        dependsOn: [image.buildStep],
       });
 
-      const targetGroupArn = props.targetGroupArns[service.name];
-      const alarmNames = props.deploymentAlarmNames?.[service.name] ?? [];
+      const alarmNames = each.deploymentAlarmNames;
       const ecsService = new EcsService(this, `service-${service.name}`, {
-        name: ecsServiceName(service.name),
+        name: ownNames.ecsService,
         cluster: cluster.arn,
         taskDefinition: taskDefinition.arn,
         desiredCount: service.desiredCount,
@@ -238,12 +211,14 @@ export class EcsModule extends Construct {
           securityGroups: [securityGroupOf(service.name).id],
           assignPublicIp: false,
         },
-        loadBalancer: targetGroupArn
-          ? [{ targetGroupArn, containerName: service.name, containerPort: service.port }]
-          : undefined,
-        healthCheckGracePeriodSeconds: targetGroupArn
-          ? service.healthCheck.gracePeriodSeconds
-          : undefined,
+        loadBalancer: [
+          {
+            targetGroupArn: targetGroup.arn,
+            containerName: ownNames.container,
+            containerPort: service.port,
+          },
+        ],
+        healthCheckGracePeriodSeconds: service.healthCheck.gracePeriodSeconds,
         deploymentCircuitBreaker: { enable: true, rollback: true },
         alarms:
           alarmNames.length > 0
@@ -257,8 +232,8 @@ export class EcsModule extends Construct {
           service: [
             {
               portName: PORT_NAME,
-              discoveryName: service.name,
-              clientAlias: { port: service.port, dnsName: service.name },
+              discoveryName: ownNames.serviceConnect,
+              clientAlias: { port: service.port, dnsName: ownNames.serviceConnect },
             },
           ],
           logConfiguration: {
@@ -274,44 +249,39 @@ export class EcsModule extends Construct {
         enableEcsManagedTags: true,
         // The autoscaler owns the task count once the service exists: an apply never resets it.
         lifecycle: service.scaling ? { ignoreChanges: ["desired_count"] } : undefined,
-        dependsOn: [
-          capacityProviders,
-          ...(props.routingDependencies[service.name] ?? []),
-          ...(imageBuildStep ? [imageBuildStep] : []),
-        ],
+        dependsOn: [capacityProviders, ...targetGroup.dependencies, image.buildStep],
       });
 
       if (service.scaling) {
-        const targetGroupSuffix = props.targetGroupArnSuffixes?.[service.name];
         new ServiceAutoscaling(this, `autoscaling-${service.name}`, {
           clusterName: cluster.name,
           serviceName: ecsService.name,
-          policyNamePrefix: `${name}-${service.name}`,
+          policyNamePrefix: ownNames.base,
           scaling: service.scaling,
-          requestCountResourceLabel:
-            props.loadBalancerArnSuffix && targetGroupSuffix
-              ? `${props.loadBalancerArnSuffix}/${targetGroupSuffix}`
-              : undefined,
+          requestCountResourceLabel: `${props.loadBalancerArnSuffix}/${targetGroup.arnSuffix}`,
         });
       }
 
-      serviceNames[service.name] = ecsService.name;
-      taskRoleArns[service.name] = roles.taskRole.arn;
-      executionRoleArns[service.name] = roles.executionRole.arn;
-      logGroupNames[service.name] = logGroup.name;
-      taskDefinitionArns[service.name] = taskDefinition.arn;
-    }
+      return {
+        name: service.name,
+        serviceName: ecsService.name,
+        taskRoleArn: roles.taskRole.arn,
+        executionRoleArn: roles.executionRole.arn,
+        logGroupName: logGroup.name,
+        securityGroupId: securityGroupOf(service.name).id,
+        taskDefinitionArn: taskDefinition.arn,
+      };
+    });
 
     this.clusterName = cluster.name;
     this.clusterArn = cluster.arn;
     this.namespaceArn = namespace.arn;
-    this.serviceNames = serviceNames;
-    this.taskRoleArns = taskRoleArns;
-    this.executionRoleArns = executionRoleArns;
-    this.logGroupNames = logGroupNames;
-    this.securityGroupIds = Object.fromEntries(
-      [...securityGroups].map(([svc, sg]) => [svc, sg.id]),
-    );
-    this.taskDefinitionArns = taskDefinitionArns;
+  }
+
+  /** What was made for the service of that name; throws for a service it was not given. */
+  public service(name: string): EcsServiceOutputs {
+    const found = this.services.find((s) => s.name === name);
+    if (!found) throw new Error(`no ECS service "${name}"; pass it in the ECS module's services`);
+    return found;
   }
 }

@@ -1,4 +1,13 @@
-export { EcsModule, type EcsModuleProps, type EcsServiceDefinition } from "./ecs-module";
+export { ecsNames, serviceRoleNames } from "../../lib/names/ecs";
+export {
+  EcsModule,
+  type EcsModuleProps,
+  type EcsServiceDefinition,
+  type EcsServiceOutputs,
+  type EcsServiceProps,
+  type ServiceImage,
+  type ServiceTargetGroup,
+} from "./ecs-module";
 export {
   buildContainerDefinition,
   serviceUrlVariables,
@@ -13,12 +22,14 @@ export {
   type DatastoreWiring,
   type TableAccess,
 } from "./datastore-access";
+export { NFS_PORT } from "../../lib/ports";
+export type { StaticObjectAccess } from "../../lib/static-object-access";
 export {
-  NFS_PORT,
   SHARED_VOLUME,
   sharedStorageWiring,
   staticObjectsWiring,
+  type ServiceSharedStorage,
+  type ServiceStaticObjects,
   type SharedFileSystem,
-  type StaticObjectsAccess,
   type StaticObjectsBucket,
 } from "./storage-access";

@@ -6,7 +6,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { assumeRoleStatement } from "../../constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { serviceRoleNames } from "../../lib/names/ecs";
 
 export type PolicyStatement = DataAwsIamPolicyDocumentStatement;
 
@@ -51,7 +51,7 @@ export class ServiceRoles extends Construct {
     });
 
     this.executionRole = new IamRole(this, "execution-role", {
-      name: fitName([props.namePrefix, "exec"], AWS_NAME_LIMITS.iamRole),
+      name: serviceRoleNames(props.namePrefix).execution,
       description: `ECS agent for ${props.namePrefix}: pulls its image, writes its logs`,
       assumeRolePolicy: trust.json,
     });
@@ -87,7 +87,7 @@ export class ServiceRoles extends Construct {
     });
 
     this.taskRole = new IamRole(this, "task-role", {
-      name: fitName([props.namePrefix, "task"], AWS_NAME_LIMITS.iamRole),
+      name: serviceRoleNames(props.namePrefix).task,
       description: `Application role of ${props.namePrefix}`,
       assumeRolePolicy: trust.json,
     });

@@ -2,8 +2,8 @@ import type { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import type { Construct } from "constructs";
-import type { EcsModuleProps, EcsServiceDefinition } from "./ecs-props";
-import { NFS_PORT } from "./storage-access";
+import type { EcsServiceDefinition, EcsServiceProps } from "./ecs-props";
+import { HTTPS_PORT, NFS_PORT } from "../../lib/ports";
 
 /** One side of a connection between security groups: a name for the rule ids, and the group. */
 interface Peer {
@@ -59,8 +59,8 @@ export function wireServiceRules(
       securityGroupId: own.id,
       description: "HTTPS to AWS APIs (ECR, CloudWatch Logs) through the NAT gateway",
       ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
+      fromPort: HTTPS_PORT,
+      toPort: HTTPS_PORT,
       cidrIpv4: "0.0.0.0/0",
     });
     for (const callee of service.calls) {
@@ -84,10 +84,13 @@ export function wireServiceRules(
  */
 export function wireDatastoreRules(
   scope: Construct,
-  props: EcsModuleProps,
+  services: readonly EcsServiceProps[],
   securityGroupOf: (service: string) => SecurityGroup,
+  dynamodbEndpoint: { readonly prefixListId: string } | undefined,
 ): void {
-  for (const [service, database] of Object.entries(props.databases ?? {})) {
+  for (const { definition, database } of services) {
+    if (!database) continue;
+    const service = definition.name;
     allowTcp(
       scope,
       { name: service, securityGroupId: securityGroupOf(service).id },
@@ -96,16 +99,17 @@ export function wireDatastoreRules(
       `${service} connects to its PostgreSQL database on ${database.port}`,
     );
   }
-  const endpoint = props.dynamodbEndpoint;
-  if (!endpoint) return;
-  for (const service of Object.keys(props.tables ?? {})) {
+  if (!dynamodbEndpoint) return;
+  for (const { definition, table } of services) {
+    if (!table) continue;
+    const service = definition.name;
     new VpcSecurityGroupEgressRule(scope, `egress-${service}-to-dynamodb`, {
       securityGroupId: securityGroupOf(service).id,
       description: `${service} reaches its DynamoDB table through the gateway endpoint`,
       ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
-      prefixListId: endpoint.prefixListId,
+      fromPort: HTTPS_PORT,
+      toPort: HTTPS_PORT,
+      prefixListId: dynamodbEndpoint.prefixListId,
     });
   }
 }
@@ -113,18 +117,17 @@ export function wireDatastoreRules(
 /** A service that mounts the shared file system sends NFS to it, and its mount targets admit it. */
 export function wireSharedStorageRules(
   scope: Construct,
-  props: EcsModuleProps,
+  services: readonly EcsServiceProps[],
   securityGroupOf: (service: string) => SecurityGroup,
 ): void {
-  const fileSystem = props.sharedStorage;
-  if (!fileSystem) return;
-  for (const service of props.services.filter((s) => s.sharedStorage)) {
+  for (const { definition, sharedStorage } of services) {
+    if (!sharedStorage) continue;
     allowTcp(
       scope,
-      { name: service.name, securityGroupId: securityGroupOf(service.name).id },
-      { name: "shared-storage", securityGroupId: fileSystem.securityGroupId },
+      { name: definition.name, securityGroupId: securityGroupOf(definition.name).id },
+      { name: "shared-storage", securityGroupId: sharedStorage.fileSystem.securityGroupId },
       NFS_PORT,
-      `${service.name} mounts the shared file system (NFS)`,
+      `${definition.name} mounts the shared file system (NFS)`,
     );
   }
 }

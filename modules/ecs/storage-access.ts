@@ -1,3 +1,4 @@
+import type { StaticObjectAccess } from "../../lib/static-object-access";
 import type { DatastoreWiring } from "./datastore-access";
 import type { PolicyStatement } from "./service-roles";
 
@@ -9,8 +10,11 @@ export interface StaticObjectsBucket {
   readonly kmsKeyArn: string;
 }
 
-/** What a service may do with the static objects: read them, or read, write and delete them. */
-export type StaticObjectsAccess = "read" | "read-write";
+/** A service's use of the static objects bucket. */
+export interface ServiceStaticObjects {
+  readonly bucket: StaticObjectsBucket;
+  readonly access: StaticObjectAccess;
+}
 
 /** The shared file system, as services that declare `sharedStorage` mount it. */
 export interface SharedFileSystem {
@@ -18,14 +22,18 @@ export interface SharedFileSystem {
   readonly fileSystemArn: string;
   /** The mount targets' security group: it admits each mounting service on 2049. */
   readonly securityGroupId: string;
-  /** Access point per service name. */
-  readonly accessPoints: Readonly<Record<string, { readonly id: string; readonly arn: string }>>;
+}
+
+/** A service's directory of the shared file system: its access point, mounted at a path. */
+export interface ServiceSharedStorage {
+  readonly fileSystem: SharedFileSystem;
+  readonly accessPoint: { readonly id: string; readonly arn: string };
+  /** Where the container mounts it. */
+  readonly mountPath: string;
 }
 
 /** The task volume of the shared file system. */
 export const SHARED_VOLUME = "shared";
-/** NFS, the only port the mount targets admit. */
-export const NFS_PORT = 2049;
 
 const viaS3 = (region: string) => ({
   test: "StringEquals",
@@ -38,8 +46,7 @@ const viaS3 = (region: string) => ({
  * its objects (and put and delete them for read-write), with the key usable through S3 only.
  */
 export function staticObjectsWiring(
-  bucket: StaticObjectsBucket,
-  access: StaticObjectsAccess,
+  { bucket, access }: ServiceStaticObjects,
   region: string,
 ): DatastoreWiring {
   const writes = access === "read-write";
@@ -69,13 +76,7 @@ export function staticObjectsWiring(
  * The task role's permission to mount and write the shared file system through the service's
  * own access point only (never as root); the volume is mounted with TLS and IAM authorization.
  */
-export function sharedStorageWiring(fileSystem: SharedFileSystem, service: string) {
-  const accessPoint = fileSystem.accessPoints[service];
-  if (!accessPoint) {
-    throw new Error(
-      `sharedStorage has no access point for service "${service}"; create one for every service that mounts it`,
-    );
-  }
+export function sharedStorageWiring({ fileSystem, accessPoint }: ServiceSharedStorage) {
   const wiring: DatastoreWiring = {
     environment: {},
     secrets: {},

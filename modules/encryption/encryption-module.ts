@@ -1,7 +1,7 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { Construct } from "constructs";
 import { formerAddress, ManagedKey } from "../../constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { encryptionNames } from "../../lib/names/encryption";
 import { logsKeyStatements } from "./logs-key-policy";
 
 export interface EncryptionModuleProps {
@@ -40,7 +40,7 @@ export class EncryptionModule extends Construct {
     // (destroying a key policy resource would reset the key to KMS's default policy).
     key.policy.moveFromId(formerAddress(this, "logs-key-policy", "aws_kms_key_policy"));
     const alias = new KmsAlias(this, "logs-key-alias", {
-      name: fitName([`alias/${props.name}-logs`], AWS_NAME_LIMITS.kmsAlias),
+      name: encryptionNames(props.name).logsKeyAlias,
       targetKeyId: key.keyIdAfterPolicy,
     });
     this.logsKmsKeyArn = alias.targetKeyArn;

@@ -1,2 +1,3 @@
+export { encryptionNames } from "../../lib/names/encryption";
 export { EncryptionModule, type EncryptionModuleProps } from "./encryption-module";
 export { logsKeyStatements } from "./logs-key-policy";

@@ -1,6 +1,6 @@
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { dockerPlatform, type TaskCpuArchitecture } from "../../lib/docker-platform";
+import { dockerPlatform, type CpuArchitecture } from "../../lib/docker-platform";
 import { TerraformData } from "./terraform-data";
 
 export interface ImageBuild {
@@ -15,7 +15,16 @@ export interface ImageBuild {
   /** The Dockerfile, relative to `workingDirectory`. */
   readonly dockerfile: string;
   /** The task's CPU architecture, which the image is built for. */
-  readonly cpuArchitecture: TaskCpuArchitecture;
+  readonly cpuArchitecture: CpuArchitecture;
+}
+
+/** An image the module builds and pushes. */
+export interface BuiltImage {
+  readonly name: string;
+  readonly repositoryUrl: string;
+  readonly tag: string;
+  /** The step that pushes it: whatever runs the image must wait for it. */
+  readonly buildStep: ITerraformDependable;
 }
 
 export interface ImageBuildModuleProps {
@@ -36,16 +45,15 @@ export interface ImageBuildModuleProps {
  * builds for the task's CPU architecture and pushes. Needs docker and the AWS CLI where Terraform runs.
  */
 export class ImageBuildModule extends Construct {
-  /** The build step of each service: its task definition and ECS service must wait for it. */
-  public readonly buildSteps: Readonly<Record<string, ITerraformDependable>>;
+  /** Each image, in the order of the props. */
+  public readonly images: readonly BuiltImage[];
 
   constructor(scope: Construct, id: string, props: ImageBuildModuleProps) {
     super(scope, id);
-    const steps: Record<string, ITerraformDependable> = {};
-    for (const image of props.images) {
+    this.images = props.images.map((image) => {
       const platform = dockerPlatform(image.cpuArchitecture);
       const reference = `${image.repositoryUrl}:${image.tag}`;
-      steps[image.name] = new TerraformData(this, `build-and-push-${image.name}`, {
+      const buildStep = new TerraformData(this, `build-and-push-${image.name}`, {
         triggersReplace: { image: reference, platform },
         provisioners: [
           {
@@ -63,7 +71,14 @@ export class ImageBuildModule extends Construct {
           },
         ],
       });
-    }
-    this.buildSteps = steps;
+      return { name: image.name, repositoryUrl: image.repositoryUrl, tag: image.tag, buildStep };
+    });
+  }
+
+  /** The image of that name, with its build step; throws for an image it was not given. */
+  public image(name: string): BuiltImage {
+    const found = this.images.find((i) => i.name === name);
+    if (!found) throw new Error(`no image "${name}"; pass it in the image build module's images`);
+    return found;
   }
 }

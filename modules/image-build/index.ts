@@ -1,5 +1,6 @@
 export {
   ImageBuildModule,
+  type BuiltImage,
   type ImageBuild,
   type ImageBuildModuleProps,
 } from "./image-build-module";

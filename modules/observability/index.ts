@@ -1,11 +1,12 @@
 export { ObservabilityModule, type ObservabilityModuleProps } from "./observability-module";
 export { AlarmTopic, type AlarmTopicProps } from "./alarm-topic";
-export { alarmName, planAlarms, type AlarmSpec } from "./alarm-plan";
-export { DEFAULT_ALARM_THRESHOLDS, type AlarmThresholds } from "./alarm-thresholds";
-export { buildDashboardBody, type DashboardBody, type DashboardInput } from "./dashboard-body";
-export type {
-  ObservedDatabase,
-  ObservedResources,
-  ObservedService,
-  ObservedTable,
-} from "./metrics";
+export {
+  planDeploymentAlarms,
+  type DeployedService,
+  type DeploymentAlarmPlan,
+} from "./deployment-alarm-plan";
+export {
+  DEFAULT_DEPLOYMENT_ALARM_THRESHOLDS,
+  type DeploymentAlarmThresholds,
+} from "./alarm-thresholds";
+export { observabilityNames } from "../../lib/names/observability";

@@ -5,4 +5,5 @@ export {
   SECRET_PASSWORD_KEY,
   type RdsModuleProps,
 } from "./rds-module";
-export { parameterGroupFamily, postgresParameters, type DbParameter } from "./parameters";
+export { parameterGroupFamily, rdsNames } from "../../lib/names/rds";
+export { postgresParameters, type DbParameter } from "./parameters";

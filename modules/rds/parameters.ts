@@ -6,13 +6,6 @@ export interface DbParameter {
   readonly applyMethod: "immediate" | "pending-reboot";
 }
 
-/** The parameter group family of a PostgreSQL version: "16" and "16.4" both give "postgres16". */
-export function parameterGroupFamily(engineVersion: string): string {
-  const major = /^(\d+)/.exec(engineVersion)?.[1];
-  if (!major) throw new Error(`"${engineVersion}" is not a PostgreSQL version such as "16"`);
-  return `postgres${major}`;
-}
-
 /**
  * The server settings every database gets: clients must use TLS 1.2 or later (rds.force_ssl turns
  * a plain connection away), schema changes and statements slower than a second are logged.

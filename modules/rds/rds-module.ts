@@ -6,18 +6,20 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
 import { ManagedKey } from "../../constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { parameterGroupFamily, RDS_EXPORTED_LOGS, rdsNames } from "../../lib/names/rds";
+import { POSTGRES_PORT } from "../../lib/ports";
+import type { PostgresSettings } from "../../lib/postgres-settings";
 import { suppress } from "../../policy";
-import { parameterGroupFamily, postgresParameters } from "./parameters";
+import { postgresParameters } from "./parameters";
 
 /** The PostgreSQL logs exported to CloudWatch Logs. */
-export const EXPORTED_LOGS = ["postgresql", "upgrade"] as const;
+export const EXPORTED_LOGS = RDS_EXPORTED_LOGS;
 /** The CA that signs the server certificate; its certificate is in RDS's global CA bundle. */
 export const CA_CERT_IDENTIFIER = "rds-ca-rsa2048-g1";
 /** The key of the password in the Secrets Manager secret RDS manages. */
 export const SECRET_PASSWORD_KEY = "password";
 
-export interface RdsModuleProps {
+export interface RdsModuleProps extends PostgresSettings {
   /** Name of the instance and prefix of its other resources, e.g. "shop-prod-users"; fitted to 63 characters. */
   readonly identifier: string;
   /** The VPC the instance's security group belongs to. */
@@ -28,31 +30,15 @@ export interface RdsModuleProps {
   readonly databaseName: string;
   /** The master user; RDS generates its password and keeps it only in Secrets Manager. */
   readonly username: string;
-  /** PostgreSQL version: a major version lets minor versions upgrade automatically. @default "16" */
-  readonly engineVersion?: string;
-  /** The instance class. @default "db.t4g.micro" */
-  readonly instanceClass?: string;
-  /** gp3 storage allocated at creation, in GiB. @default 20 */
-  readonly allocatedStorageGb?: number;
-  /** Storage autoscaling ceiling in GiB; equal to allocatedStorageGb turns autoscaling off. @default 100 */
-  readonly maxAllocatedStorageGb?: number;
-  /** Keep a synchronous standby in a second AZ. @default false */
-  readonly multiAz?: boolean;
-  /** Days of automated backups (point-in-time restore), 7 to 35. @default 7 */
-  readonly backupRetentionDays?: number;
-  /** Refuse to delete the instance (turn off before destroying it). @default true */
-  readonly deletionProtection?: boolean;
-  /** Take a final snapshot and keep the automated backups when the instance is destroyed. @default true */
-  readonly finalSnapshot?: boolean;
-  /** Add a read replica in the same subnets, behind the same security group. @default false */
-  readonly readReplica?: boolean;
-  /** Turn on Performance Insights (7 days, encrypted with the module's key). @default true */
-  readonly performanceInsights?: boolean;
-  /** Days CloudWatch keeps the exported PostgreSQL logs. @default 30 */
-  readonly logRetentionDays?: number;
+  /** Refuse to delete the instance (turn off before destroying it). */
+  readonly deletionProtection: boolean;
+  /** Take a final snapshot and keep the automated backups when the instance is destroyed. */
+  readonly finalSnapshot: boolean;
+  /** Days CloudWatch keeps the exported PostgreSQL logs. */
+  readonly logRetentionDays: number;
   /** The KMS key that encrypts the exported logs' log groups. @default none (CloudWatch's own key) */
   readonly logsKmsKeyArn?: string;
-  /** The port PostgreSQL listens on. @default 5432 */
+  /** The port PostgreSQL listens on. @default POSTGRES_PORT (5432) */
   readonly port?: number;
   /** Tags added to the instance (not its replica), e.g. the backup plan's selection tag. @default none */
   readonly tags?: Readonly<Record<string, string>>;
@@ -94,14 +80,12 @@ export class RdsModule extends Construct {
 
   constructor(scope: Construct, id: string, props: RdsModuleProps) {
     super(scope, id);
-    const identifier = fitName([props.identifier], AWS_NAME_LIMITS.dbIdentifier);
-    const engineVersion = props.engineVersion ?? "16";
-    const port = props.port ?? 5432;
-    const deletionProtection = props.deletionProtection ?? true;
-    const finalSnapshot = props.finalSnapshot ?? true;
-    const performanceInsights = props.performanceInsights ?? true;
-    const allocatedStorage = props.allocatedStorageGb ?? 20;
-    const maxAllocatedStorage = props.maxAllocatedStorageGb ?? 100;
+    const names = rdsNames(props.identifier);
+    const identifier = names.instance;
+    const { engineVersion, deletionProtection, finalSnapshot, performanceInsights } = props;
+    const port = props.port ?? POSTGRES_PORT;
+    const allocatedStorage = props.allocatedStorageGb;
+    const maxAllocatedStorage = props.maxAllocatedStorageGb;
 
     const key = new ManagedKey(this, "key", {
       description: `Encrypts the ${props.databaseName} database of ${identifier}: storage, Performance Insights, master password`,
@@ -110,18 +94,18 @@ export class RdsModule extends Construct {
       usedThrough: ["rds", "secretsmanager", "backup"],
     });
     new KmsAlias(this, "key-alias", {
-      name: fitName([`alias/${identifier}-postgres`], AWS_NAME_LIMITS.kmsAlias),
+      name: names.keyAlias,
       targetKeyId: key.keyId,
     });
 
     const subnetGroup = new DbSubnetGroup(this, "subnet-group", {
-      name: identifier,
+      name: names.subnetGroup,
       description: `Private subnets of ${identifier}`,
       subnetIds: props.subnetIds,
     });
 
     const securityGroup = new SecurityGroup(this, "security-group", {
-      name: fitName([identifier, "postgres"], AWS_NAME_LIMITS.securityGroup),
+      name: names.securityGroup,
       description: `PostgreSQL of ${identifier}: in from its clients' security groups only`,
       vpcId: props.vpcId,
       tags: { Name: `${identifier}-postgres` },
@@ -129,7 +113,7 @@ export class RdsModule extends Construct {
 
     const family = parameterGroupFamily(engineVersion);
     const parameterGroup = new DbParameterGroup(this, "parameter-group", {
-      name: fitName([identifier, family], AWS_NAME_LIMITS.dbParameterGroup),
+      name: names.parameterGroup(engineVersion),
       family,
       description: `TLS-only PostgreSQL for ${identifier}`,
       parameter: postgresParameters(),
@@ -145,15 +129,15 @@ export class RdsModule extends Construct {
             `log-group-${instance === identifier ? "" : "replica-"}${log}`,
             {
               // RDS writes to this fixed name; creating it first gives it a retention.
-              name: `/aws/rds/instance/${instance}/${log}`,
-              retentionInDays: props.logRetentionDays ?? 30,
+              name: names.logGroup(instance, log),
+              retentionInDays: props.logRetentionDays,
               kmsKeyId: props.logsKmsKeyArn,
             },
           ),
       );
 
     const shared = {
-      instanceClass: props.instanceClass ?? "db.t4g.micro",
+      instanceClass: props.instanceClass,
       storageType: "gp3",
       storageEncrypted: true,
       kmsKeyId: key.keyArn,
@@ -184,8 +168,8 @@ export class RdsModule extends Construct {
       manageMasterUserPassword: true,
       masterUserSecretKmsKeyId: key.keyArn,
       dbSubnetGroupName: subnetGroup.name,
-      multiAz: props.multiAz ?? false,
-      backupRetentionPeriod: props.backupRetentionDays ?? 7,
+      multiAz: props.multiAz,
+      backupRetentionPeriod: props.backupRetentionDays,
       backupWindow: "03:00-04:00",
       maintenanceWindow: "sun:04:30-sun:05:30",
       skipFinalSnapshot: !finalSnapshot,
@@ -197,7 +181,7 @@ export class RdsModule extends Construct {
     acceptExceptions(instance, { deletionProtection, multiAz: props.multiAz ?? false });
 
     if (props.readReplica) {
-      const replicaIdentifier = fitName([identifier, "replica"], AWS_NAME_LIMITS.dbIdentifier);
+      const replicaIdentifier = names.replica;
       const replica = new DbInstance(this, "read-replica", {
         ...shared,
         identifier: replicaIdentifier,

@@ -1,3 +1,4 @@
+export { sharedStorageNames } from "../../lib/names/shared-storage";
 export {
   SharedStorageModule,
   type ServiceAccessPoint,

@@ -8,11 +8,14 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
 import { ManagedKey } from "../../constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { CONTAINER_UID } from "../../lib/container-user";
+import { sharedStorageNames } from "../../lib/names/shared-storage";
 import { fileSystemStatements } from "./file-system-policy";
 
 /** A service's way into the file system: its access point. */
 export interface ServiceAccessPoint {
+  /** The service it belongs to. */
+  readonly service: string;
   readonly id: string;
   readonly arn: string;
 }
@@ -26,7 +29,7 @@ export interface SharedStorageModuleProps {
   readonly subnetIds: string[];
   /** The services that mount the file system: each gets an access point rooted at /<service>. */
   readonly services: readonly string[];
-  /** The POSIX user and group the containers run as, owner of each service's directory. @default 1000 */
+  /** The POSIX user and group the containers run as, owner of each service's directory. @default CONTAINER_UID (1000) */
   readonly posixId?: number;
   /** Days before files nobody reads move to Infrequent Access. @default 30 */
   readonly infrequentAccessAfterDays?: 7 | 14 | 30 | 60 | 90;
@@ -53,8 +56,8 @@ export class SharedStorageModule extends Construct {
   public readonly fileSystemArn: string;
   /** The mount targets' security group: clients add ingress on 2049 from their own group. */
   public readonly securityGroupId: string;
-  /** Access point per service name. */
-  public readonly accessPoints: Readonly<Record<string, ServiceAccessPoint>>;
+  /** Each service's access point, in the order of the props. */
+  public readonly accessPoints: readonly ServiceAccessPoint[];
   /** The file system's KMS key. */
   public readonly kmsKeyArn: string;
 
@@ -63,14 +66,15 @@ export class SharedStorageModule extends Construct {
     if (props.services.length === 0) {
       throw new Error("SharedStorageModule needs at least one service that mounts it");
     }
-    const posixId = props.posixId ?? 1000;
+    const posixId = props.posixId ?? CONTAINER_UID;
+    const names = sharedStorageNames(props.name);
 
     const key = new ManagedKey(this, "key", {
       description: `Encrypts the shared file system of ${props.name}`,
       usedThrough: ["elasticfilesystem", "backup"],
     });
     new KmsAlias(this, "key-alias", {
-      name: fitName([`alias/${props.name}-efs`], AWS_NAME_LIMITS.kmsAlias),
+      name: names.keyAlias,
       targetKeyId: key.keyId,
     });
 
@@ -99,7 +103,7 @@ export class SharedStorageModule extends Construct {
     });
 
     const securityGroup = new SecurityGroup(this, "security-group", {
-      name: fitName([props.name, "efs"], AWS_NAME_LIMITS.securityGroup),
+      name: names.securityGroup,
       description: `Shared file system of ${props.name}: NFS in from its clients' security groups only`,
       vpcId: props.vpcId,
       tags: { Name: `${props.name}-efs` },
@@ -112,8 +116,7 @@ export class SharedStorageModule extends Construct {
       });
     });
 
-    const accessPoints: Record<string, ServiceAccessPoint> = {};
-    for (const service of props.services) {
+    this.accessPoints = props.services.map((service) => {
       const accessPoint = new EfsAccessPoint(this, `access-point-${service}`, {
         fileSystemId: fileSystem.id,
         posixUser: { uid: posixId, gid: posixId },
@@ -123,13 +126,23 @@ export class SharedStorageModule extends Construct {
         },
         tags: { Name: `${props.name}-${service}`, Service: service },
       });
-      accessPoints[service] = { id: accessPoint.id, arn: accessPoint.arn };
-    }
+      return { service, id: accessPoint.id, arn: accessPoint.arn };
+    });
 
     this.fileSystemId = fileSystem.id;
     this.fileSystemArn = fileSystem.arn;
     this.securityGroupId = securityGroup.id;
-    this.accessPoints = accessPoints;
     this.kmsKeyArn = key.keyArn;
+  }
+
+  /** The access point of the service of that name; throws for a service it was not given. */
+  public accessPoint(service: string): ServiceAccessPoint {
+    const found = this.accessPoints.find((a) => a.service === service);
+    if (!found) {
+      throw new Error(
+        `no access point for service "${service}"; pass it in the shared storage module's services`,
+      );
+    }
+    return found;
   }
 }

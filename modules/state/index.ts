@@ -1,1 +1,2 @@
+export { stateKeyAlias } from "../../lib/names/state";
 export { STATE_ACCESS_LOG_PREFIX, StateModule, type StateModuleProps } from "./state-module";

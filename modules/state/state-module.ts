@@ -3,7 +3,7 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { Fn, type TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { HardenedBucket, ManagedKey, serviceTrustStatement } from "../../constructs";
-import { stateKeyAlias } from "../../lib/state-names";
+import { stateKeyAlias } from "../../lib/names/state";
 
 /** Where the state buckets' server access logs go in the region's log bucket. */
 export const STATE_ACCESS_LOG_PREFIX = "s3-access-logs/";

@@ -1,3 +1,4 @@
+export { staticObjectsNames } from "../../lib/names/static-objects";
 export {
   StaticObjectsModule,
   type ServerAccessLogs,

@@ -1,7 +1,7 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { Construct } from "constructs";
 import { HardenedBucket, ManagedKey } from "../../constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { staticObjectsNames } from "../../lib/names/static-objects";
 
 /** Where a bucket's server access logs go: a log bucket and the key prefix under which to write. */
 export interface ServerAccessLogs {
@@ -19,9 +19,9 @@ export interface StaticObjectsModuleProps {
   readonly serverAccessLogs: ServerAccessLogs;
   /**
    * Refuse to destroy the bucket (`prevent_destroy`); when off, `terraform destroy` empties and
-   * deletes it. @default true
+   * deletes it.
    */
-  readonly deletionProtection?: boolean;
+  readonly deletionProtection: boolean;
   /** Days a replaced or deleted object version is kept. @default 30 */
   readonly noncurrentVersionDays?: number;
   /** Days before an unfinished multipart upload is cleaned up. @default 7 */
@@ -47,21 +47,22 @@ export class StaticObjectsModule extends Construct {
 
   constructor(scope: Construct, id: string, props: StaticObjectsModuleProps) {
     super(scope, id);
-    const deletionProtection = props.deletionProtection ?? true;
+    const { deletionProtection } = props;
+    const names = staticObjectsNames(props.name);
 
     const key = new ManagedKey(this, "key", {
       description: `Encrypts the static objects of ${props.name}`,
       usedThrough: ["s3"],
     });
     new KmsAlias(this, "key-alias", {
-      name: fitName([`alias/${props.name}-static`], AWS_NAME_LIMITS.kmsAlias),
+      name: names.keyAlias,
       targetKeyId: key.keyId,
     });
 
     // "Default" adds nothing to the Terraform addresses: the bucket's resources keep the
     // addresses they had as this module's own children.
     const bucket = new HardenedBucket(this, "Default", {
-      bucketPrefix: `${props.name}-static-`,
+      bucketPrefix: names.bucketPrefix,
       nameTag: `${props.name}-static`,
       forceDestroy: !deletionProtection,
       preventDestroy: deletionProtection,

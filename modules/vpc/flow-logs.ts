@@ -5,7 +5,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { assumeRoleStatement } from "../../constructs";
-import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
+import { vpcNames } from "../../lib/names/vpc";
 
 export interface FlowLogsProps {
   /** Prefix of the names, e.g. "shop-prod". */
@@ -31,7 +31,8 @@ export class FlowLogs extends Construct {
 
   constructor(scope: Construct, id: string, props: FlowLogsProps) {
     super(scope, id);
-    const logGroupName = `/aws/vpc/flow-logs/${props.name}`;
+    const names = vpcNames(props.name);
+    const logGroupName = names.flowLogGroup;
     const logGroup = new CloudwatchLogGroup(this, "log-group", {
       name: logGroupName,
       retentionInDays: props.retentionDays,
@@ -52,7 +53,7 @@ export class FlowLogs extends Construct {
       ],
     });
     const role = new IamRole(this, "role", {
-      name: fitName([props.name, "vpc-flow-logs"], AWS_NAME_LIMITS.iamRole),
+      name: names.flowLogRole,
       description: `Delivers the VPC flow logs of ${props.name} to ${logGroupName}`,
       assumeRolePolicy: trust.json,
     });

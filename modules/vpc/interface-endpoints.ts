@@ -2,6 +2,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { vpcNames } from "../../lib/names/vpc";
 
 export interface InterfaceEndpointsProps {
   /** Prefix of the names, e.g. "shop-prod". */
@@ -27,7 +28,7 @@ export class InterfaceEndpoints extends Construct {
   constructor(scope: Construct, id: string, props: InterfaceEndpointsProps) {
     super(scope, id);
     const securityGroup = new SecurityGroup(this, "security-group", {
-      name: `${props.name}-endpoints`,
+      name: vpcNames(props.name).endpointsSecurityGroup,
       description: `Interface endpoints of ${props.name}: HTTPS from inside the VPC only`,
       vpcId: props.vpcId,
       tags: { Name: `${props.name}-endpoints` },

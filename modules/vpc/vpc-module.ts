@@ -9,16 +9,19 @@ import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { Construct } from "constructs";
-import { privateTierRules, publicTierRules, withinQuota } from "../../lib/network-acl-rules";
-import { deriveSubnetLayout } from "../../lib/subnet-layout";
+import { natGatewayAzs, natGatewayIndexFor, type NatStrategy } from "../../lib/nat-gateways";
+import { planNetworkAcls, type TrafficPorts } from "../../lib/network-acl-plan";
+import { withinQuota } from "../../lib/network-acl-rules";
 import { FlowLogs } from "./flow-logs";
 import { InterfaceEndpoints } from "./interface-endpoints";
 import { NetworkAcls } from "./network-acls";
 
-/** How private subnets reach the internet. */
-export type NatStrategy = "one-per-az" | "single" | "none";
-
-export interface VpcModuleProps {
+/**
+ * The network ACLs admit the load balancer's listener ports from the internet, the services'
+ * ports from the VPC, the called services' ports between services and the database ports between
+ * private subnets (`config/edge-traffic.ts` derives them from the same plan as the security groups).
+ */
+export interface VpcModuleProps extends TrafficPorts {
   /** Prefix of every resource's Name tag, e.g. "shop-prod". */
   readonly name: string;
   /** The region, used to name the gateway endpoints' services. */
@@ -27,38 +30,21 @@ export interface VpcModuleProps {
   readonly cidr: string;
   /** Availability zones to spread the subnets over; index i of each subnet list lives in azs[i]. */
   readonly azs: readonly string[];
-  /**
-   * Public subnet CIDRs, one per AZ.
-   * @default derived from `cidr`: the first /(n+4) blocks of its lower half
-   */
-  readonly publicSubnets?: readonly string[];
-  /**
-   * Private subnet CIDRs, one per AZ.
-   * @default derived from `cidr`: the first /(n+4) blocks of its upper half
-   */
-  readonly privateSubnets?: readonly string[];
-  /**
-   * NAT gateways for the private subnets' egress: one per AZ, a single shared one, or none.
-   * @default "one-per-az"
-   */
-  readonly natStrategy?: NatStrategy;
+  /** Public subnet CIDRs, one per AZ (`lib/subnet-layout.ts` derives them from a VPC CIDR). */
+  readonly publicSubnets: readonly string[];
+  /** Private subnet CIDRs, one per AZ (`lib/subnet-layout.ts` derives them from a VPC CIDR). */
+  readonly privateSubnets: readonly string[];
+  /** NAT gateways for the private subnets' egress: one per AZ, a single shared one, or none. */
+  readonly natStrategy: NatStrategy;
   /**
    * Interface VPC endpoints in the private subnets, by service ("ecr.api", "ecr.dkr", "logs",
-   * "secretsmanager", "ssm"…), with private DNS. @default none
+   * "secretsmanager", "ssm"…), with private DNS; empty for none.
    */
-  readonly interfaceEndpoints?: readonly string[];
-  /** The load balancer's listener ports: all the internet may open connections to (network ACLs). */
-  readonly loadBalancerPorts: readonly number[];
-  /** The services' container ports: the load balancer's targets (network ACLs). */
-  readonly servicePorts: readonly number[];
-  /** Ports of the services other services call (network ACLs). @default none */
-  readonly calledServicePorts?: readonly number[];
-  /** Ports of the databases in the private subnets (network ACLs). @default none */
-  readonly databasePorts?: readonly number[];
+  readonly interfaceEndpoints: readonly string[];
   /** When known, the flow logs role trusts the service only on behalf of this account. */
   readonly accountId?: string;
-  /** Days CloudWatch keeps the VPC flow logs. @default 30 */
-  readonly flowLogRetentionDays?: number;
+  /** Days CloudWatch keeps the VPC flow logs. */
+  readonly flowLogRetentionDays: number;
   /** A KMS key for the flow logs' log group. @default CloudWatch Logs' own encryption */
   readonly logsKmsKeyArn?: string;
 }
@@ -104,11 +90,7 @@ export class VpcModule extends Construct {
 
   constructor(scope: Construct, id: string, props: VpcModuleProps) {
     super(scope, id);
-    const { name, azs } = props;
-    const derived = deriveSubnetLayout(props.cidr, azs.length);
-    const publicCidrs = props.publicSubnets ?? derived.publicSubnets;
-    const privateCidrs = props.privateSubnets ?? derived.privateSubnets;
-    const natStrategy = props.natStrategy ?? "one-per-az";
+    const { name, azs, natStrategy } = props;
 
     const vpc = new Vpc(this, "vpc", {
       cidrBlock: props.cidr,
@@ -141,7 +123,7 @@ export class VpcModule extends Construct {
       const subnet = new Subnet(this, `public-subnet-${az}`, {
         vpcId: vpc.id,
         availabilityZone: az,
-        cidrBlock: publicCidrs[i],
+        cidrBlock: props.publicSubnets[i],
         mapPublicIpOnLaunch: false,
         tags: { Name: `${name}-public-${az}`, Tier: "public" },
       });
@@ -152,9 +134,7 @@ export class VpcModule extends Construct {
       return subnet;
     });
 
-    const natAzs =
-      natStrategy === "one-per-az" ? azs : natStrategy === "single" ? azs.slice(0, 1) : [];
-    const natGateways = natAzs.map((az, i) => {
+    const natGateways = natGatewayAzs(natStrategy, azs).map((az, i) => {
       const eip = new Eip(this, `nat-eip-${az}`, {
         domain: "vpc",
         tags: { Name: `${name}-nat-${az}` },
@@ -173,7 +153,7 @@ export class VpcModule extends Construct {
         vpcId: vpc.id,
         tags: { Name: `${name}-private-${az}` },
       });
-      const nat = natGateways[natStrategy === "one-per-az" ? i : 0];
+      const nat = natGateways[natGatewayIndexFor(natStrategy, i)];
       if (nat) {
         new Route(this, `private-default-route-${az}`, {
           routeTableId: routeTable.id,
@@ -184,7 +164,7 @@ export class VpcModule extends Construct {
       const subnet = new Subnet(this, `private-subnet-${az}`, {
         vpcId: vpc.id,
         availabilityZone: az,
-        cidrBlock: privateCidrs[i],
+        cidrBlock: props.privateSubnets[i],
         tags: { Name: `${name}-private-${az}`, Tier: "private" },
       });
       new RouteTableAssociation(this, `private-route-table-association-${az}`, {
@@ -205,7 +185,7 @@ export class VpcModule extends Construct {
     const s3Endpoint = gatewayEndpoint("s3");
     const dynamodbEndpoint = gatewayEndpoint("dynamodb");
 
-    const endpointServices = props.interfaceEndpoints ?? [];
+    const endpointServices = props.interfaceEndpoints;
     const interfaceEndpoints =
       endpointServices.length > 0
         ? new InterfaceEndpoints(this, "interface-endpoints", {
@@ -219,24 +199,15 @@ export class VpcModule extends Construct {
         : undefined;
 
     // The rules read plain CIDRs from the props: a rule's CIDR must be known at synth.
-    const ruleInputs = {
-      vpcCidr: props.cidr,
-      privateSubnetCidrs: privateCidrs,
-      loadBalancerPorts: props.loadBalancerPorts,
-      servicePorts: props.servicePorts,
-      calledServicePorts: props.calledServicePorts ?? [],
-      databasePorts: props.databasePorts ?? [],
-      natGateway: natGateways.length > 0,
-      interfaceEndpoints: interfaceEndpoints !== undefined,
-    };
+    const aclPlan = planNetworkAcls({ ...props, vpcCidr: props.cidr }, props);
     const networkAcls = new NetworkAcls(this, "network-acls", {
       name,
       vpcId: vpc.id,
       defaultNetworkAclId: vpc.defaultNetworkAclId,
       publicSubnetIds: publicSubnets.map((s) => s.id),
       privateSubnetIds: privateRouteTables.map((p) => p.subnet.id),
-      publicRules: withinQuota("public", publicTierRules(ruleInputs)),
-      privateRules: withinQuota("private", privateTierRules(ruleInputs)),
+      publicRules: withinQuota("public", aclPlan.public),
+      privateRules: withinQuota("private", aclPlan.private),
     });
 
     const flowLogs = new FlowLogs(this, "flow-logs", {
@@ -244,7 +215,7 @@ export class VpcModule extends Construct {
       vpcId: vpc.id,
       region: props.region,
       accountId: props.accountId,
-      retentionDays: props.flowLogRetentionDays ?? 30,
+      retentionDays: props.flowLogRetentionDays,
       kmsKeyArn: props.logsKmsKeyArn,
     });
 

@@ -6,10 +6,8 @@ import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-as
 import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
 import { Construct } from "constructs";
 import { serviceTrustStatement } from "../../constructs";
+import { wafNames } from "../../lib/names/waf";
 import { webAclRules } from "./web-acl-rules";
-
-/** AWS WAF delivers logs only to log groups whose names start with this. */
-export const WAF_LOG_GROUP_PREFIX = "aws-waf-logs-";
 
 /** Request headers whose values never reach the logs: credentials and sessions. */
 export const REDACTED_HEADERS = ["authorization", "cookie"] as const;
@@ -23,10 +21,10 @@ export interface WafModuleProps {
   readonly accountId?: string;
   /** The resource the web ACL protects: the load balancer's ARN. */
   readonly resourceArn: string;
-  /** Requests one client IP may make in any 5 minutes before it is blocked. @default 2000 */
-  readonly rateLimit?: number;
-  /** Days CloudWatch keeps the web ACL's logs. @default 30 */
-  readonly logRetentionDays?: number;
+  /** Requests one client IP may make in any 5 minutes before it is blocked. */
+  readonly rateLimit: number;
+  /** Days CloudWatch keeps the web ACL's logs. */
+  readonly logRetentionDays: number;
   /** A KMS key to encrypt the log group with. @default CloudWatch Logs' own encryption */
   readonly logsKmsKeyArn?: string;
 }
@@ -48,13 +46,14 @@ export class WafModule extends Construct {
   constructor(scope: Construct, id: string, props: WafModuleProps) {
     super(scope, id);
     const { name } = props;
+    const names = wafNames(name);
 
     const webAcl = new Wafv2WebAcl(this, "web-acl", {
-      name,
+      name: names.webAcl,
       description: `Protects the load balancer of ${name}`,
       scope: "REGIONAL",
       defaultAction: { allow: {} },
-      rule: webAclRules(props.rateLimit ?? 2000),
+      rule: webAclRules(props.rateLimit),
       visibilityConfig: {
         cloudwatchMetricsEnabled: true,
         metricName: name,
@@ -69,10 +68,10 @@ export class WafModule extends Construct {
     });
 
     const logGroup = new CloudwatchLogGroup(this, "log-group", {
-      name: `${WAF_LOG_GROUP_PREFIX}${name}`,
-      retentionInDays: props.logRetentionDays ?? 30,
+      name: names.logGroup,
+      retentionInDays: props.logRetentionDays,
       kmsKeyId: props.logsKmsKeyArn,
-      tags: { Name: `${WAF_LOG_GROUP_PREFIX}${name}` },
+      tags: { Name: names.logGroup },
     });
 
     // WAF writes through CloudWatch Logs' log delivery service. Granted here, to this log group

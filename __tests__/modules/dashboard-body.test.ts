@@ -2,29 +2,10 @@ import {
   buildDashboardBody,
   type DashboardInput,
   type MetricWidget,
-} from "../../modules/observability/dashboard-body";
+} from "../../modules/dashboard/dashboard-body";
+import { OBSERVED } from "../support/observed-fixture";
 
-const INPUT: DashboardInput = {
-  region: "eu-west-1",
-  loadBalancerArnSuffix: "app/shop-prod/abc",
-  clusterName: "shop-prod",
-  services: [
-    {
-      name: "users",
-      ecsServiceName: "users",
-      targetGroupArnSuffix: "targetgroup/shop-prod-users/1",
-      minimumTasks: 2,
-    },
-    {
-      name: "products",
-      ecsServiceName: "products",
-      targetGroupArnSuffix: "targetgroup/shop-prod-products/2",
-      minimumTasks: 2,
-    },
-  ],
-  databases: [{ service: "users", identifier: "shop-prod-users", allocatedStorageGb: 20 }],
-  tables: [{ service: "products", tableName: "shop-prod-products" }],
-};
+const INPUT: DashboardInput = { ...OBSERVED, region: "eu-west-1" };
 
 const graphs = (input: DashboardInput) =>
   buildDashboardBody(input).widgets.filter((w): w is MetricWidget => w.type === "metric");

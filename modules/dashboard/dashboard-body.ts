@@ -6,8 +6,8 @@ import {
   tableMetric,
   targetGroupMetric,
   type Metric,
-  type ObservedResources,
-} from "./metrics";
+} from "../../lib/cloudwatch/metrics";
+import type { ObservedResources } from "./observed-resources";
 
 /** How one series is drawn: the statistic, and the legend's label. */
 export interface SeriesOptions {

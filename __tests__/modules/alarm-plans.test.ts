@@ -1,24 +1,54 @@
-import { alarmName, planAlarms, type AlarmSpec } from "../../modules/observability/alarm-plan";
-import { DEFAULT_ALARM_THRESHOLDS } from "../../modules/observability/alarm-thresholds";
-import type { ObservedResources } from "../../modules/observability/metrics";
+import type { AlarmSpec } from "../../lib/cloudwatch/alarm-spec";
+import { observabilityNames } from "../../lib/names/observability";
+import {
+  DEFAULT_SERVICE_ALARM_THRESHOLDS,
+  planServiceAlarms,
+  type ObservedResources,
+  type ServiceAlarmThresholds,
+} from "../../modules/dashboard";
+import {
+  DEFAULT_DEPLOYMENT_ALARM_THRESHOLDS,
+  planDeploymentAlarms,
+  type DeploymentAlarmThresholds,
+} from "../../modules/observability";
+import { OBSERVED as BOTH } from "../support/observed-fixture";
 
+/** Users alone, with a database and a table. */
 const OBSERVED: ObservedResources = {
-  loadBalancerArnSuffix: "app/shop-prod/abc",
-  clusterName: "shop-prod",
-  services: [
-    {
-      name: "users",
-      ecsServiceName: "users",
-      targetGroupArnSuffix: "targetgroup/shop-prod-users/1",
-      minimumTasks: 2,
-    },
-  ],
-  databases: [{ service: "users", identifier: "shop-prod-users", allocatedStorageGb: 20 }],
+  ...BOTH,
+  services: BOTH.services.filter((s) => s.name === "users"),
   tables: [{ service: "users", tableName: "shop-prod-users" }],
 };
 
+type Thresholds = DeploymentAlarmThresholds & ServiceAlarmThresholds;
+const DEFAULTS: Thresholds = {
+  ...DEFAULT_DEPLOYMENT_ALARM_THRESHOLDS,
+  ...DEFAULT_SERVICE_ALARM_THRESHOLDS,
+};
+
+/** Every alarm of an environment, as the two modules plan them: the deployment alarms first. */
+function planAlarms(prefix: string, observed: ObservedResources, thresholds: Thresholds) {
+  const routed = observed.services.flatMap(({ name, targetGroupArnSuffix }) =>
+    targetGroupArnSuffix ? [{ name, targetGroupArnSuffix }] : [],
+  );
+  const deployment = planDeploymentAlarms(
+    prefix,
+    observed.loadBalancerArnSuffix,
+    routed,
+    thresholds,
+  );
+  return {
+    deployment,
+    all: [
+      ...deployment.loadBalancer,
+      ...deployment.services.flatMap((s) => s.alarms),
+      ...planServiceAlarms(prefix, observed, thresholds),
+    ],
+  };
+}
+
 const plan = (observed: ObservedResources = OBSERVED) =>
-  planAlarms("shop-prod", observed, DEFAULT_ALARM_THRESHOLDS);
+  planAlarms("shop-prod", observed, DEFAULTS).all;
 
 const named = (alarms: AlarmSpec[], name: string) => {
   const alarm = alarms.find((a) => a.name === name);
@@ -30,7 +60,7 @@ const named = (alarms: AlarmSpec[], name: string) => {
 const rule = (alarm: AlarmSpec) =>
   `${alarm.comparison} ${alarm.threshold} ${alarm.datapointsToAlarm}/${alarm.evaluationPeriods}x${alarm.source.periodSeconds}s ${alarm.treatMissingData}`;
 
-describe("planAlarms", () => {
+describe("the deployment alarms and the service alarms, planned", () => {
   it("fires on each signal at its documented threshold, window and missing-data treatment", () => {
     const alarms = plan();
     expect(Object.fromEntries(alarms.map((a) => [a.name, rule(a)]))).toEqual({
@@ -52,14 +82,11 @@ describe("planAlarms", () => {
   });
 
   it("makes a service's 5xx share and p99 latency its deployment alarms, and nothing else", () => {
-    expect(
-      plan()
-        .filter((a) => a.rollsBack)
-        .map((a) => [a.name, a.rollsBack]),
-    ).toEqual([
-      ["shop-prod-users-5xx-rate", "users"],
-      ["shop-prod-users-p99-latency", "users"],
+    const { deployment } = planAlarms("shop-prod", OBSERVED, DEFAULTS);
+    expect(deployment.services.map((s) => [s.service, s.alarms.map((a) => a.name)])).toEqual([
+      ["users", ["shop-prod-users-5xx-rate", "shop-prod-users-p99-latency"]],
     ]);
+    expect(deployment.loadBalancer.map((a) => a.name)).toEqual(["shop-prod-alb-5xx"]);
   });
 
   it("judges the 5xx share only above a minimum of requests, counting missing errors as none", () => {
@@ -110,10 +137,10 @@ describe("planAlarms", () => {
 
   it("takes other thresholds when given", () => {
     const alarms = planAlarms("shop-prod", OBSERVED, {
-      ...DEFAULT_ALARM_THRESHOLDS,
+      ...DEFAULTS,
       p99LatencySeconds: 0.5,
       databaseFreeStoragePercent: 25,
-    });
+    }).all;
     expect(named(alarms, "shop-prod-users-p99-latency").threshold).toBe(0.5);
     expect(named(alarms, "shop-prod-users-db-free-storage-low").threshold).toBe(5 * 1024 ** 3);
   });
@@ -145,10 +172,10 @@ describe("planAlarms", () => {
         databases: [{ ...OBSERVED.databases[0], service: longest }],
         tables: [{ ...OBSERVED.tables[0], service: longest }],
       },
-      DEFAULT_ALARM_THRESHOLDS,
-    );
+      DEFAULTS,
+    ).all;
     for (const alarm of alarms) expect(alarm.name.length).toBeLessThanOrEqual(255);
     expect(new Set(alarms.map((a) => a.name)).size).toBe(alarms.length);
-    expect(alarmName("p".repeat(250), "service", "signal")).toHaveLength(255);
+    expect(observabilityNames("p".repeat(250)).alarm("service", "signal")).toHaveLength(255);
   });
 });
