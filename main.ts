@@ -19,7 +19,7 @@ import { applySecurityPolicy, suppress } from "./policy";
 import { ecsServiceProps } from "./stacks/ecs-service-props";
 import { declareEnvironmentOutputs } from "./stacks/environment-outputs";
 import { useEnvironmentProviders } from "./stacks/environment-providers";
-import { movedFrom } from "./stacks/moved-from";
+import { movedFrom } from "./constructs";
 import { observedServices } from "./stacks/observed-services";
 import { SelfContainedStack } from "./stacks/self-contained-stack";
 import { serviceDatastores } from "./stacks/service-datastores";

@@ -15,4 +15,4 @@ export {
 export { ManagedKey, type ManagedKeyProps } from "./managed-key";
 export { tlsOnlyStatements } from "./s3-tls-only";
 export { assumeRoleStatement, serviceTrustStatement, type ServiceTrust } from "./service-trust";
-export { formerAddress } from "./former-address";
+export { declareMoved, formerAddress, movedFrom } from "./moved";

@@ -6,7 +6,6 @@ import { synthesizeAtomically } from "../lib/atomic-synth";
 import { dockerPlatform } from "../lib/docker-platform";
 import { imageTag } from "../lib/image-tag";
 import { collectViolationsAcrossStacks } from "../policy";
-import { skipTokenCreationStacks } from "./token-creation-stacks";
 
 /** What an environment stack needs to know of the checkout it is synthesized from. */
 export interface SourceSettings {
@@ -65,7 +64,6 @@ export function synthesizeProject(
     imageTags,
     projectDir: relative(resolve(outdir, "stacks", env.name), resolve(root)) || ".",
   });
-  skipTokenCreationStacks();
   synthesizeAtomically(outdir, (stagingDir) => {
     const app = new App({ outdir: stagingDir, stackTraces: false });
     const policy = collectViolationsAcrossStacks(app);

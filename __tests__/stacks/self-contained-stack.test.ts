@@ -1,11 +1,10 @@
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { App, TerraformStack, Testing, Tokenization } from "cdktf";
+import { App, TerraformStack, Testing } from "cdktf";
 import type { Construct } from "constructs";
 import { undeclaredReferences } from "../../lib/stack-references";
 import { SelfContainedStack } from "../../stacks/self-contained-stack";
-import { skipTokenCreationStacks } from "../../stacks/token-creation-stacks";
 
 /** A bucket and a topic named after it, in a stack of the given kind. */
 function build(stack: TerraformStack): TerraformStack {
@@ -52,16 +51,5 @@ describe("undeclaredReferences", () => {
         },
       }),
     ).toEqual(["aws_s3_bucket.elsewhere", "data.aws_iam_policy_document.doc"]);
-  });
-});
-
-describe("skipTokenCreationStacks", () => {
-  it("leaves the tokens created afterwards without a recorded call stack", () => {
-    const bucket = new S3Bucket(new TerraformStack(Testing.app(), "s"), "bucket", {});
-    const creationStack = (reference: string) =>
-      Tokenization.reverseString(reference).firstToken!.creationStack;
-    expect(creationStack(bucket.arn).length).toBeGreaterThan(0);
-    skipTokenCreationStacks();
-    expect(creationStack(bucket.arn)).toEqual([]);
   });
 });

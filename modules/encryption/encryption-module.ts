@@ -1,6 +1,6 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { Construct } from "constructs";
-import { formerAddress, ManagedKey } from "../../constructs";
+import { declareMoved, formerAddress, ManagedKey } from "../../constructs";
 import { encryptionNames } from "../../lib/names/encryption";
 import { logsKeyStatements } from "./logs-key-policy";
 
@@ -38,7 +38,7 @@ export class EncryptionModule extends Construct {
     });
     // The policy was this module's own "logs-key-policy" before the key construct: keep its state
     // (destroying a key policy resource would reset the key to KMS's default policy).
-    key.policy.moveFromId(formerAddress(this, "logs-key-policy", "aws_kms_key_policy"));
+    declareMoved(key.policy, formerAddress(this, ["logs-key-policy"], "aws_kms_key_policy"));
     const alias = new KmsAlias(this, "logs-key-alias", {
       name: encryptionNames(props.name).logsKeyAlias,
       targetKeyId: key.keyIdAfterPolicy,

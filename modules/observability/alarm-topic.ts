@@ -4,7 +4,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Construct } from "constructs";
-import { formerAddress, ManagedKey, serviceTrustStatement } from "../../constructs";
+import { declareMoved, formerAddress, ManagedKey, serviceTrustStatement } from "../../constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
 
 export interface AlarmTopicProps {
@@ -49,7 +49,7 @@ export class AlarmTopic extends Construct {
       ],
     });
     // The policy was this construct's own "key-policy" before the key construct: keep its state.
-    key.policy.moveFromId(formerAddress(this, "key-policy", "aws_kms_key_policy"));
+    declareMoved(key.policy, formerAddress(this, ["key-policy"], "aws_kms_key_policy"));
     new KmsAlias(this, "key-alias", {
       name: fitName([`alias/${props.name}`], AWS_NAME_LIMITS.kmsAlias),
       targetKeyId: key.keyId,
