@@ -7,6 +7,8 @@ import { ConfigError, formatProblem } from "../config/problems";
 import { synthesizeAtomically } from "../lib/atomic-synth";
 import { dockerPlatform } from "../lib/docker-platform";
 import { imageTag } from "../lib/image-tag";
+import { mapValues } from "../lib/map-values";
+import { SHARED_BUILD_CONTEXTS } from "../lib/shared-build-contexts";
 import { collectViolationsAcrossStacks, formatViolation, PolicyViolationError } from "../policy";
 
 /** What an environment stack needs to know of the checkout it is synthesized from. */
@@ -24,15 +26,19 @@ export interface ProjectSources {
   sourceFor(env: EnvironmentConfig): SourceSettings;
 }
 
-/** Each service's image tag: a hash of its Docker build context and target platform. */
+/** Each service's image tag: a hash of its Docker build contexts and target platform. */
 export function serviceImageTags(
   root: string,
   services: readonly ServiceConfig[],
 ): Record<string, string> {
+  const namedContexts = mapValues(SHARED_BUILD_CONTEXTS, (folder) => join(root, folder));
   return Object.fromEntries(
     services.map((s) => [
       s.name,
-      imageTag(join(root, s.directory), { platform: dockerPlatform(s.cpuArchitecture) }),
+      imageTag(join(root, s.directory), {
+        platform: dockerPlatform(s.cpuArchitecture),
+        namedContexts,
+      }),
     ]),
   );
 }

@@ -9,8 +9,10 @@ import {
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DockerIgnore } from "../../lib/dockerignore";
+import { SHARED_BUILD_CONTEXTS } from "../../lib/shared-build-contexts";
 
-const SERVICES_DIR = join(__dirname, "..", "..", "services");
+const ROOT = join(__dirname, "..", "..");
+const SERVICES_DIR = join(ROOT, "services");
 const services = readdirSync(SERVICES_DIR).filter((name) =>
   existsSync(join(SERVICES_DIR, name, "service.json")),
 );
@@ -35,8 +37,23 @@ function stagesOf(dockerfile: Dockerfile): Stage[] {
 
 const keyword = (name: string) => (instruction: Instruction) => instruction.getKeyword() === name;
 const text = (instruction: Instruction) => instruction.getArgumentsContent() ?? "";
-/** A COPY --from=<stage>: copies out of another stage, not out of the build context. */
-const fromStage = (instruction: Instruction) => (instruction as Copy).getFromFlag() !== null;
+/** The `--from` of a COPY: a stage or a named build context; null for the main build context. */
+const fromOf = (instruction: Instruction) =>
+  (instruction as Copy).getFromFlag()?.getValue() ?? null;
+/** The source paths of a COPY (every argument but the destination). */
+const sourcesOf = (copy: Instruction) =>
+  copy
+    .getArguments()
+    .slice(0, -1)
+    .map((argument) => argument.getValue());
+/** The package each named build context holds, by its package.json name. */
+const sharedPackages = Object.values(SHARED_BUILD_CONTEXTS).map(
+  (folder) => JSON.parse(readFileSync(join(ROOT, folder, "package.json"), "utf8")).name as string,
+);
+const ignoreRules = (dir: string) => {
+  const file = join(dir, ".dockerignore");
+  return new DockerIgnore(existsSync(file) ? readFileSync(file, "utf8") : "");
+};
 
 describe.each(services)("the %s Dockerfile", (service) => {
   const dir = join(SERVICES_DIR, service);
@@ -45,6 +62,9 @@ describe.each(services)("the %s Dockerfile", (service) => {
   const stages = stagesOf(dockerfile);
   const runtime = stages[stages.length - 1];
   const stageNames = new Set(stages.map((stage) => stage.from.getBuildStage()));
+  /** A COPY --from=<stage>: copies out of another stage, not out of a build context. */
+  const fromStage = (instruction: Instruction) => stageNames.has(fromOf(instruction) ?? "");
+  const copies = stages.flatMap((stage) => stage.instructions.filter(keyword("COPY")));
 
   it("is multi-stage: a build stage, then a runtime stage", () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
@@ -94,7 +114,13 @@ describe.each(services)("the %s Dockerfile", (service) => {
       .filter(keyword("COPY"))
       .filter(fromStage)
       .map(text);
-    for (const copy of copiedFromBuild) expect(copy).not.toMatch(/node_modules/);
+    // The build stage's node_modules holds the dev dependencies: only the shared packages built
+    // there may come out of it.
+    const sharedPackage = (copy: string) =>
+      sharedPackages.some((name) => copy.startsWith(`/app/node_modules/${name}/`));
+    for (const copy of copiedFromBuild.filter((copy) => !sharedPackage(copy))) {
+      expect(copy).not.toMatch(/node_modules/);
+    }
     expect(runtime.instructions.filter(keyword("ENV")).map(text)).toContain("NODE_ENV=production");
   });
 
@@ -105,9 +131,50 @@ describe.each(services)("the %s Dockerfile", (service) => {
     expect(runtime.instructions.filter(keyword("ENTRYPOINT"))).toHaveLength(0);
   });
 
+  it("copies only from its stages and from the project's named build contexts", () => {
+    const known = [...stageNames, ...Object.keys(SHARED_BUILD_CONTEXTS)];
+    const froms = copies.map(fromOf).filter((from) => from !== null);
+    expect(froms.length).toBeGreaterThan(0);
+    for (const from of froms) expect(known).toContain(from);
+  });
+
+  describe.each(Object.entries(SHARED_BUILD_CONTEXTS))(
+    "with the named build context %s",
+    (name, folder) => {
+      const contextDir = join(ROOT, folder);
+      const copied = copies.filter((copy) => fromOf(copy) === name).flatMap(sourcesOf);
+      if (copied.length === 0) return; // this image does not use the context
+
+      it("copies only files that exist there and that its .dockerignore keeps", () => {
+        const rules = ignoreRules(contextDir);
+        for (const source of copied) {
+          expect({ source, exists: existsSync(join(contextDir, source)) }).toEqual({
+            source,
+            exists: true,
+          });
+          expect({ source, ignored: rules.ignores(source) }).toEqual({ source, ignored: false });
+        }
+      });
+
+      it("installs the package built from it in the runtime stage's node_modules", () => {
+        const packageName = sharedPackages[Object.keys(SHARED_BUILD_CONTEXTS).indexOf(name)];
+        const installed = runtime.instructions
+          .filter(keyword("COPY"))
+          .filter(fromStage)
+          .map((copy) => copy.getArguments().at(-1)?.getValue());
+        expect(installed).toEqual(
+          expect.arrayContaining([
+            `./node_modules/${packageName}/`,
+            `./node_modules/${packageName}/dist`,
+          ]),
+        );
+      });
+    },
+  );
+
   describe("with its .dockerignore", () => {
     const ignoreFile = join(dir, ".dockerignore");
-    const rules = new DockerIgnore(existsSync(ignoreFile) ? readFileSync(ignoreFile, "utf8") : "");
+    const rules = ignoreRules(dir);
 
     it("exists", () => {
       expect(existsSync(ignoreFile)).toBe(true);
@@ -124,15 +191,7 @@ describe.each(services)("the %s Dockerfile", (service) => {
     });
 
     it("keeps in the context every file the Dockerfile copies", () => {
-      const sources = stages
-        .flatMap((stage) => stage.instructions.filter(keyword("COPY")))
-        .filter((copy) => !fromStage(copy))
-        .flatMap((copy) =>
-          copy
-            .getArguments()
-            .slice(0, -1)
-            .map((argument) => argument.getValue()),
-        );
+      const sources = copies.filter((copy) => fromOf(copy) === null).flatMap(sourcesOf);
       expect(sources.length).toBeGreaterThan(0);
       for (const source of sources) {
         expect({ source, exists: existsSync(join(dir, source)) }).toEqual({ source, exists: true });
@@ -141,6 +200,20 @@ describe.each(services)("the %s Dockerfile", (service) => {
     });
   });
 });
+
+describe.each(Object.entries(SHARED_BUILD_CONTEXTS))(
+  "the named build context %s",
+  (_name, folder) => {
+    const rules = ignoreRules(join(ROOT, folder));
+
+    it.each(["node_modules/fastify/package.json", "dist/index.js", "README.md", ".env"])(
+      "keeps %s out",
+      (path) => {
+        expect(rules.ignores(path)).toBe(true);
+      },
+    );
+  },
+);
 
 describe("the users image", () => {
   const dockerfile = DockerfileParser.parse(

@@ -125,16 +125,3 @@ export function buildContainerDefinition(input: ContainerInput): ContainerDefini
       : {}),
   };
 }
-
-/** Environment variables that tell a service where the services it calls are: USERS_URL=http://users:8000. */
-export function serviceUrlVariables(
-  calls: readonly string[],
-  portOf: (service: string) => number,
-): Record<string, string> {
-  return Object.fromEntries(
-    calls.map((callee) => [
-      `${callee.toUpperCase().replace(/-/g, "_")}_URL`,
-      `http://${callee}:${portOf(callee)}`,
-    ]),
-  );
-}

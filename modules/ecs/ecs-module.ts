@@ -8,17 +8,13 @@ import { ServiceDiscoveryHttpNamespace } from "@cdktf/provider-aws/lib/service-d
 import { Construct } from "constructs";
 import { AWS_NAME_LIMITS, fitName } from "../../lib/aws-names";
 import { ecsClusterName, ecsServiceName } from "../../lib/ecs-names";
+import { calleeUrlVariables, pathPrefixVariables } from "../../lib/service-variables";
 import {
   capacityProviderStrategy,
   FARGATE_CAPACITY_PROVIDERS,
   ON_DEMAND_ONLY,
 } from "./capacity-strategy";
-import {
-  buildContainerDefinition,
-  PORT_NAME,
-  SCRATCH_VOLUME,
-  serviceUrlVariables,
-} from "./container-definition";
+import { buildContainerDefinition, PORT_NAME, SCRATCH_VOLUME } from "./container-definition";
 import { databaseWiring, tableWiring, type DatastoreWiring } from "./datastore-access";
 import { secretReferenceWiring } from "./secret-references";
 import {
@@ -67,7 +63,9 @@ export class EcsModule extends Construct {
   constructor(scope: Construct, id: string, props: EcsModuleProps) {
     super(scope, id);
     const { name, services } = props;
-    const portOf = (service: string) => services.find((s) => s.name === service)!.port;
+    const definitionOf = (service: string) => services.find((s) => s.name === service)!;
+    const serviceConnectUrl = (service: string) =>
+      `http://${service}:${definitionOf(service).port}`;
     for (const [prop, record] of [
       ["databases", props.databases],
       ["tables", props.tables],
@@ -181,7 +179,11 @@ export class EcsModule extends Construct {
         healthCheckPath: service.healthCheck.path,
         user: props.containerUser ?? "1000:1000",
         environment: Object.assign(
-          { ...service.environment, ...serviceUrlVariables(service.calls, portOf) },
+          {
+            ...service.environment,
+            ...pathPrefixVariables(service),
+            ...calleeUrlVariables(service.calls.map(definitionOf), serviceConnectUrl),
+          },
           ...wiring.map((w) => w.environment),
           props.xray ? { AWS_XRAY_DAEMON_ADDRESS: XRAY_DAEMON_ADDRESS } : {},
         ),

@@ -30,6 +30,11 @@ export interface EcsServiceDefinition {
   readonly environment: Readonly<Record<string, string>>;
   /** Services this one calls over Service Connect. */
   readonly calls: readonly string[];
+  /**
+   * The load balancer's path rule: the service serves its API under pathPrefix (PATH_PREFIX),
+   * and its callers' <NAME>_URL includes it. @default served at the root
+   */
+  readonly routing?: { readonly pathPrefix?: string };
   /** What the service does with the environment's static objects bucket. @default nothing */
   readonly staticObjects?: StaticObjectsAccess;
   /** Where the service's directory of the shared file system is mounted. @default not mounted */

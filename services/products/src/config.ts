@@ -1,14 +1,12 @@
-import { EnvironmentReader, LOG_LEVELS, type LogLevel } from "./platform/environment";
+import { EnvironmentReader, readServerSettings, type ServerSettings } from "@shop/service-platform";
 
 export interface ProductsConfig {
-  readonly host: string;
-  readonly port: number;
-  readonly logLevel: LogLevel;
+  readonly server: ServerSettings;
   readonly tableName: string;
   readonly region: string;
   /** Set only for local runs (dynalite); AWS's regional endpoint otherwise. */
   readonly dynamodbEndpoint?: string;
-  /** The users service's base URL, without a trailing slash. */
+  /** The users service's API (its path prefix included), without a trailing slash. */
   readonly usersUrl: string;
 }
 
@@ -20,17 +18,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): ProductsConfig {
   const read = new EnvironmentReader(env);
   const tableName = read.required("TABLE_NAME", "the DynamoDB table that stores products");
   const region = read.required("AWS_REGION", "the AWS region of the table, e.g. us-east-1");
-  const endpoint = read.optional("DYNAMODB_ENDPOINT");
-  const usersUrl = read.required("USERS_URL", "the users service's URL, e.g. http://users:8000");
   const config: ProductsConfig = {
-    host: read.optional("HOST") ?? "0.0.0.0",
-    port: read.port("PORT", "the port to listen on", 8001),
-    logLevel: read.oneOf("LOG_LEVEL", LOG_LEVELS, "info"),
+    server: readServerSettings(read),
     tableName,
     region,
     dynamodbEndpoint:
-      endpoint === undefined ? undefined : checkUrl(read, "DYNAMODB_ENDPOINT", endpoint),
-    usersUrl: checkUrl(read, "USERS_URL", usersUrl),
+      read.optional("DYNAMODB_ENDPOINT") === undefined
+        ? undefined
+        : read.url("DYNAMODB_ENDPOINT", "dynalite's URL, for local runs only"),
+    usersUrl: read.url("USERS_URL", "the users service's API, e.g. http://users:8000/users"),
   };
   if (tableName !== "" && !TABLE_NAME_PATTERN.test(tableName)) {
     read.problem(`TABLE_NAME is "${tableName}": expected 3 to 255 letters, digits, _ . or -`);
@@ -40,22 +36,4 @@ export function loadConfig(env: NodeJS.ProcessEnv): ProductsConfig {
   }
   read.done();
   return config;
-}
-
-/** An http(s) URL without query or fragment, returned without its trailing slash. */
-function checkUrl(read: EnvironmentReader, name: string, value: string): string {
-  if (value === "") return value;
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || !["http:", "https:"].includes(url.protocol) || url.search || url.hash) {
-    read.problem(
-      `${name} is "${value}": expected an http:// or https:// URL such as http://host:8000`,
-    );
-    return value;
-  }
-  return value.replace(/\/+$/, "");
 }

@@ -1,4 +1,4 @@
-import { EnvironmentReader, LOG_LEVELS, type LogLevel } from "./platform/environment";
+import { EnvironmentReader, readServerSettings, type ServerSettings } from "@shop/service-platform";
 
 /** How the connection to PostgreSQL is encrypted. */
 export type DatabaseSsl = "disable" | "require" | "verify-full";
@@ -13,9 +13,7 @@ export interface DatabaseConfig {
 }
 
 export interface UsersConfig {
-  readonly host: string;
-  readonly port: number;
-  readonly logLevel: LogLevel;
+  readonly server: ServerSettings;
   readonly database: DatabaseConfig;
 }
 
@@ -33,9 +31,7 @@ const SSL_MODES: Record<(typeof SSL_WORDS)[number], DatabaseSsl> = {
 export function loadConfig(env: NodeJS.ProcessEnv): UsersConfig {
   const read = new EnvironmentReader(env);
   const config: UsersConfig = {
-    host: read.optional("HOST") ?? "0.0.0.0",
-    port: read.port("PORT", "the port to listen on", 8000),
-    logLevel: read.oneOf("LOG_LEVEL", LOG_LEVELS, "info"),
+    server: readServerSettings(read),
     database: {
       host: read.required("DATABASE_HOST", "the PostgreSQL host name"),
       port: read.port("DATABASE_PORT", "the PostgreSQL port, usually 5432"),

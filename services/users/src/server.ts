@@ -1,30 +1,25 @@
+import {
+  configurationOrExit,
+  exitOnStartFailure,
+  isDatabaseUnavailable,
+  listen,
+  migrate,
+  retryTransient,
+  stopGracefullyOnSignals,
+} from "@shop/service-platform";
 import { buildApp } from "./app";
-import { loadConfig, type UsersConfig } from "./config";
-import { migrate } from "./database/migrations";
+import { loadConfig } from "./config";
+import { MIGRATION_LOCK_ID, MIGRATIONS } from "./database/migrations";
 import { createPool } from "./database/pool";
-import { retryTransient } from "./database/retry";
-import { isDatabaseUnavailable } from "./database/unavailable";
-import { stopGracefullyOnSignals } from "./platform/graceful-shutdown";
-import { ConfigurationError } from "./platform/environment";
 
+const SERVICE = "users";
 /** The drain deadline: well inside the 10 seconds a stopping task is given. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
 /** How long to wait for PostgreSQL to come up before giving up (ECS then restarts the task). */
 const DATABASE_WAIT_MS = 30_000;
 
-function readConfigOrExit(): UsersConfig {
-  try {
-    return loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigurationError)) throw error;
-    for (const problem of error.problems) console.error(`users: ${problem}`);
-    console.error("users: not started: fix the environment variables above");
-    process.exit(1);
-  }
-}
-
 async function main(): Promise<void> {
-  const config = readConfigOrExit();
+  const config = configurationOrExit(SERVICE, () => loadConfig(process.env));
   const idleConnectionLost = (error: Error) =>
     log.warn({ error: error.message }, "idle database connection lost");
   const pool = createPool(config.database, idleConnectionLost);
@@ -38,10 +33,10 @@ async function main(): Promise<void> {
     );
     process.kill(process.pid, "SIGTERM");
   };
-  const app = buildApp(pool, config.logLevel, restartForNewCredentials);
+  const app = buildApp(pool, config.server, restartForNewCredentials);
   const log = app.log;
 
-  const applied = await retryTransient(() => migrate(pool), {
+  const applied = await retryTransient(() => migrate(pool, MIGRATIONS, MIGRATION_LOCK_ID), {
     giveUpAfterMs: DATABASE_WAIT_MS,
     isTransient: isDatabaseUnavailable,
     onRetry: (error, attempt, delayMs) =>
@@ -54,10 +49,7 @@ async function main(): Promise<void> {
   log.info({ applied }, applied.length > 0 ? "schema migrated" : "schema up to date");
 
   stopGracefullyOnSignals(app, { release: () => pool.end(), deadlineMs: SHUTDOWN_DEADLINE_MS });
-  await app.listen({ host: config.host, port: config.port });
+  await listen(app, config.server);
 }
 
-main().catch((error: unknown) => {
-  console.error("users: failed to start:", error);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure(SERVICE));

@@ -1,7 +1,4 @@
-import { invalidField } from "../platform/http-errors";
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+import { invalidField, parseLimit } from "@shop/service-platform";
 
 /** A DynamoDB key where a page stopped (LastEvaluatedKey): string attributes only in this table. */
 export type PageKey = Record<string, string>;
@@ -30,15 +27,6 @@ export function parsePageQuery(query: Record<string, unknown>): PageQuery {
     limit: parseLimit(query.limit),
     cursor: cursor === "" ? undefined : cursor,
   };
-}
-
-function parseLimit(value: unknown): number {
-  if (value === undefined || value === "") return DEFAULT_PAGE_SIZE;
-  const limit = typeof value === "string" && /^[0-9]+$/.test(value) ? Number(value) : NaN;
-  if (!(limit >= 1 && limit <= MAX_PAGE_SIZE)) {
-    throw invalidField("limit", `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-  }
-  return limit;
 }
 
 export function invalidCursor() {

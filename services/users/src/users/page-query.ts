@@ -1,7 +1,4 @@
-import { invalidField } from "../platform/http-errors";
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+import { invalidField, parseLimit } from "@shop/service-platform";
 
 /** A validated `?limit=&cursor=`: the page size and the position after which the page starts. */
 export interface PageQuery {
@@ -17,15 +14,6 @@ export function encodeCursor(seq: string): string {
 /** Parses `limit` and `cursor` query parameters; throws a 400 HttpError naming the bad one. */
 export function parsePageQuery(query: Record<string, unknown>): PageQuery {
   return { limit: parseLimit(query.limit), afterSeq: parseCursor(query.cursor) };
-}
-
-function parseLimit(value: unknown): number {
-  if (value === undefined || value === "") return DEFAULT_PAGE_SIZE;
-  const limit = typeof value === "string" && /^[0-9]+$/.test(value) ? Number(value) : NaN;
-  if (!(limit >= 1 && limit <= MAX_PAGE_SIZE)) {
-    throw invalidField("limit", `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-  }
-  return limit;
 }
 
 function parseCursor(value: unknown): string | undefined {

@@ -23,7 +23,7 @@ const BODY_ERRORS: Record<string, string> = {
 };
 
 /**
- * A Fastify server with the conventions both services share: JSON logs on stdout with one line
+ * A Fastify server with the conventions every service shares: JSON logs on stdout with one line
  * per request (method, path, status, latency), errors as `{ statusCode, error, message, field? }`,
  * and, while closing, in-flight and already-received requests served to completion with
  * `Connection: close` rather than refused.

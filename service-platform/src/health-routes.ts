@@ -6,15 +6,15 @@ export type Readiness =
 
 /**
  * `GET /health` (200 while the process runs) and `GET /ready` (200 when the service's store
- * answers, 503 otherwise), also under the service's path prefix (`/users/health`) so they answer
- * through the load balancer's path rule, which forwards the path unchanged.
+ * answers, 503 otherwise), also under the service's path prefix (`<prefix>/health`) so they
+ * answer through the load balancer's path rule, which forwards the path unchanged.
  */
 export function registerHealthRoutes(
   app: FastifyInstance,
   pathPrefix: string,
   checkReadiness: () => Promise<Readiness>,
 ): void {
-  for (const prefix of ["", pathPrefix]) {
+  for (const prefix of new Set(["", pathPrefix])) {
     app.get(`${prefix}/health`, async () => ({ status: "ok" }));
     app.get(`${prefix}/ready`, async (_request, reply) => {
       const readiness = await checkReadiness();

@@ -19,7 +19,7 @@ const NETWORK_CODES = new Set([
 ]);
 
 /** Whether an error from DynamoDB means the table is unreachable (retry later) rather than a bug. */
-export function isStoreUnavailable(error: unknown): boolean {
+export function isTableUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   const code = (error as { code?: unknown }).code;
