@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { SHARED_BUILD_CONTEXTS } from "../../lib/shared-build-contexts";
 
 export const REPO_ROOT = resolve(__dirname, "..", "..");
 
@@ -13,16 +14,21 @@ export const SYNTH_COMMAND = [
 ];
 
 /**
- * A temporary copy of the repository's configuration (environments and service folders without
- * their dependencies or build output), with a cdktf.json whose app runs this repository's code.
+ * A temporary copy of the repository's configuration (environments, service folders and the
+ * folders every image is built with, without their dependencies or build output), with a
+ * cdktf.json whose app runs this repository's code.
  */
 export function makeTempProject(): string {
   const root = mkdtempSync(join(tmpdir(), "project-"));
   cpSync(join(REPO_ROOT, "environments"), join(root, "environments"), { recursive: true });
-  cpSync(join(REPO_ROOT, "services"), join(root, "services"), {
+  const withoutBuildOutput = {
     recursive: true,
-    filter: (source) => !/[/\\](node_modules|dist|coverage)([/\\]|$)/.test(source),
-  });
+    filter: (source: string) => !/[/\\](node_modules|dist|coverage)([/\\]|$)/.test(source),
+  };
+  cpSync(join(REPO_ROOT, "services"), join(root, "services"), withoutBuildOutput);
+  for (const folder of Object.values(SHARED_BUILD_CONTEXTS)) {
+    cpSync(join(REPO_ROOT, folder), join(root, folder), withoutBuildOutput);
+  }
   const cdktfJson = JSON.parse(readFileSync(join(REPO_ROOT, "cdktf.json"), "utf8"));
   writeFileSync(
     join(root, "cdktf.json"),

@@ -9,7 +9,6 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { randomUUID } from "node:crypto";
-import definition from "../table-definition.json";
 import { decodeCursor } from "./page-query";
 import type { ProductInput } from "./product-input";
 
@@ -28,10 +27,11 @@ export interface ProductPage {
   readonly lastKey?: Record<string, unknown>;
 }
 
-/** The index that lists an owner's products in creation order (see table-definition.json). */
-export const OWNER_INDEX = definition.GlobalSecondaryIndexes[0].IndexName;
-const TABLE_KEY = ["id"];
-const OWNER_INDEX_KEY = ["id", "ownerId", "createdAt"];
+/** The table's key and the index listing an owner's products in creation order (service.json). */
+export const TABLE_KEY = ["id"];
+export const OWNER_INDEX = { name: "ownerId-createdAt-index", key: ["ownerId", "createdAt"] };
+/** What a page of the index stops at (LastEvaluatedKey): the index's key and the table's. */
+const OWNER_INDEX_PAGE_KEY = [...TABLE_KEY, ...OWNER_INDEX.key];
 /** The key /ready reads: it is never written (ids are UUIDs); reading it proves the table answers. */
 const READINESS_PROBE_KEY = { id: "readiness-probe" };
 
@@ -97,7 +97,7 @@ export class ProductStore {
    * at a time. Reads one item more than asked, so the last page says it is the last.
    */
   async list(limit: number, cursor?: string, ownerId?: string): Promise<ProductPage> {
-    const keyAttributes = ownerId === undefined ? TABLE_KEY : OWNER_INDEX_KEY;
+    const keyAttributes = ownerId === undefined ? TABLE_KEY : OWNER_INDEX_PAGE_KEY;
     const startKey =
       cursor === undefined
         ? undefined
@@ -114,7 +114,7 @@ export class ProductStore {
         : await this.documents.send(
             new QueryCommand({
               TableName: this.table,
-              IndexName: OWNER_INDEX,
+              IndexName: OWNER_INDEX.name,
               KeyConditionExpression: "ownerId = :ownerId",
               ExpressionAttributeValues: { ":ownerId": ownerId },
               Limit: limit + 1,

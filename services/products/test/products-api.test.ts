@@ -1,40 +1,56 @@
-import { call } from "./support/http";
-import { startLocalStack, type LocalStack } from "./support/local-stack";
+import { basename, resolve } from "node:path";
+import type { LocalStack } from "../../../scripts/local/local-stack";
+import { waitUntil } from "../../../scripts/local/ports";
+import { call } from "../../../__tests__/services/support/http";
+import {
+  apiUrl,
+  projectServices,
+  startServices,
+} from "../../../__tests__/services/support/local-stack";
+
+/** This service: the folder this test lives in, and its API's path prefix from its manifest. */
+const SERVICE = basename(resolve(__dirname, ".."));
+const PREFIX = projectServices().find((s) => s.name === SERVICE)?.routing.pathPrefix ?? "";
+/** The service that owns the owners: the one this service calls. */
+const OWNERS = "users";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const NOBODY = "00000000-0000-4000-8000-000000000000";
 let stack: LocalStack;
+/** The service's root (health routes) and its API (the path prefix). */
 let url: string;
+let api: string;
 let sequence = 0;
 
 /** A new user in the users service, to own products. */
 async function newOwner(): Promise<string> {
   const email = `owner.${++sequence}.${Date.now()}@example.com`;
-  const response = await call(stack.users.url, "POST", "/users", { name: "Owner", email });
+  const response = await call(apiUrl(stack, OWNERS), "POST", "", { name: "Owner", email });
   expect(response.status).toBe(201);
   return response.body.id;
 }
 
 async function newProduct(ownerId: string, name = "Pen", price = 1.5) {
-  const response = await call(url, "POST", "/products", { name, price, ownerId });
+  const response = await call(api, "POST", "", { name, price, ownerId });
   expect(response.status).toBe(201);
   return response.body;
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  url = stack.products.url;
+  stack = await startServices([SERVICE]);
+  url = stack.service(SERVICE).url;
+  api = `${url}${PREFIX}`;
 });
 afterAll(() => stack?.stop());
 
 describe("products health", () => {
-  it.each(["/health", "/products/health"])("answers %s with 200 {status: ok}", async (path) => {
+  it.each(["/health", `${PREFIX}/health`])("answers %s with 200 {status: ok}", async (path) => {
     const response = await call(url, "GET", path);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ status: "ok" });
   });
 
-  it.each(["/ready", "/products/ready"])(
+  it.each(["/ready", `${PREFIX}/ready`])(
     "answers %s with 200 while the table answers",
     async (path) => {
       expect((await call(url, "GET", path)).status).toBe(200);
@@ -45,7 +61,7 @@ describe("products health", () => {
 describe("POST /products", () => {
   it("creates a product: 201 with id, name, price, ownerId, createdAt and a Location header", async () => {
     const ownerId = await newOwner();
-    const response = await call(url, "POST", "/products", { name: "Lamp", price: 19.99, ownerId });
+    const response = await call(api, "POST", "", { name: "Lamp", price: 19.99, ownerId });
     expect(response.status).toBe(201);
     expect(response.body).toEqual({
       id: expect.stringMatching(UUID),
@@ -55,12 +71,12 @@ describe("POST /products", () => {
       createdAt: expect.any(String),
     });
     expect(Date.parse(response.body.createdAt)).toBeGreaterThan(Date.now() - 60_000);
-    expect(response.headers.get("location")).toBe(`/products/${response.body.id}`);
+    expect(response.headers.get("location")).toBe(`${PREFIX}/${response.body.id}`);
   });
 
   it.each([0, 10, 0.5, 1234.56])("accepts the price %s", async (price) => {
     const ownerId = await newOwner();
-    const response = await call(url, "POST", "/products", { name: "Priced", price, ownerId });
+    const response = await call(api, "POST", "", { name: "Priced", price, ownerId });
     expect(response.status).toBe(201);
     expect(response.body.price).toBe(price);
   });
@@ -77,7 +93,7 @@ describe("POST /products", () => {
     ["an unknown field", { name: "Pen", price: 1, colour: "red" }, "colour"],
   ])("answers 400 naming the field for %s", async (_case, fields, field) => {
     const ownerId = await newOwner();
-    const response = await call(url, "POST", "/products", { ownerId, ...fields });
+    const response = await call(api, "POST", "", { ownerId, ...fields });
     expect(response.status).toBe(400);
     expect(response.body.field).toBe(field);
     expect(response.body.message).toContain(field);
@@ -88,7 +104,7 @@ describe("POST /products", () => {
     ["an empty JSON body", ""],
     ["a JSON string", '"Pen"'],
   ])("answers 400 naming the body for %s", async (_case, body) => {
-    const response = await call(url, "POST", "/products", body);
+    const response = await call(api, "POST", "", body);
     expect(response.status).toBe(400);
     expect(response.body.field).toBe("body");
   });
@@ -96,7 +112,7 @@ describe("POST /products", () => {
   it.each([NOBODY, "not-a-user-id"])(
     "answers 422 when the owner %s does not exist in the users service",
     async (ownerId) => {
-      const response = await call(url, "POST", "/products", { name: "Pen", price: 1, ownerId });
+      const response = await call(api, "POST", "", { name: "Pen", price: 1, ownerId });
       expect(response.status).toBe(422);
       expect(response.body).toMatchObject({ field: "ownerId" });
       expect(response.body.message).toContain(ownerId);
@@ -107,13 +123,13 @@ describe("POST /products", () => {
 describe("GET /products/:id", () => {
   it("answers 200 with the product", async () => {
     const product = await newProduct(await newOwner());
-    const response = await call(url, "GET", `/products/${product.id}`);
+    const response = await call(api, "GET", `/${product.id}`);
     expect(response.status).toBe(200);
     expect(response.body).toEqual(product);
   });
 
   it.each([NOBODY, "not-a-uuid"])("answers 404 for %s", async (id) => {
-    expect((await call(url, "GET", `/products/${id}`)).status).toBe(404);
+    expect((await call(api, "GET", `/${id}`)).status).toBe(404);
   });
 });
 
@@ -124,7 +140,7 @@ describe("GET /products", () => {
     let cursor: string | null = null;
     do {
       const suffix: string = cursor === null ? "" : `&cursor=${cursor}`;
-      const response = await call(url, "GET", `/products?${query}limit=${limit}${suffix}`);
+      const response = await call(api, "GET", `?${query}limit=${limit}${suffix}`);
       expect(response.status).toBe(200);
       expect(response.body.items.length).toBeLessThanOrEqual(limit);
       pages.push(response.body.items);
@@ -152,8 +168,19 @@ describe("GET /products", () => {
     expect(ids).toEqual(expect.arrayContaining(created.map((product) => product.id)));
   });
 
+  it("returns pages of 20 products, and a cursor to the rest, when no limit is given", async () => {
+    const ownerId = await newOwner();
+    for (let i = 0; i < 21; i++) await newProduct(ownerId, `Many ${i}`, i);
+    for (const query of [`?ownerId=${ownerId}`, ""]) {
+      const response = await call(api, "GET", query);
+      expect(response.status).toBe(200);
+      expect(response.body.items).toHaveLength(20);
+      expect(response.body.nextCursor).toEqual(expect.any(String));
+    }
+  });
+
   it("answers an empty page for an owner without products", async () => {
-    const response = await call(url, "GET", `/products?ownerId=${NOBODY}`);
+    const response = await call(api, "GET", `?ownerId=${NOBODY}`);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ items: [], nextCursor: null });
   });
@@ -162,10 +189,10 @@ describe("GET /products", () => {
     const ownerId = await newOwner();
     await newProduct(ownerId);
     await newProduct(ownerId);
-    const first = await call(url, "GET", `/products?ownerId=${ownerId}&limit=1`);
+    const first = await call(api, "GET", `?ownerId=${ownerId}&limit=1`);
     const cursor = first.body.nextCursor;
     expect(cursor).toEqual(expect.any(String));
-    const other = await call(url, "GET", `/products?ownerId=${NOBODY}&cursor=${cursor}`);
+    const other = await call(api, "GET", `?ownerId=${NOBODY}&cursor=${cursor}`);
     expect(other.status).toBe(400);
     expect(other.body.field).toBe("cursor");
   });
@@ -177,7 +204,7 @@ describe("GET /products", () => {
     ["cursor=garbage", "cursor"],
     ["ownerId=", "ownerId"],
   ])("answers 400 naming the parameter for ?%s", async (query, field) => {
-    const response = await call(url, "GET", `/products?${query}`);
+    const response = await call(api, "GET", `?${query}`);
     expect(response.status).toBe(400);
     expect(response.body.field).toBe(field);
   });
@@ -187,32 +214,32 @@ describe("PUT /products/:id", () => {
   it("replaces name and price: 200, createdAt and id unchanged", async () => {
     const ownerId = await newOwner();
     const product = await newProduct(ownerId);
-    const response = await call(url, "PUT", `/products/${product.id}`, {
+    const response = await call(api, "PUT", `/${product.id}`, {
       name: "Fountain pen",
       price: 42.5,
       ownerId,
     });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ ...product, name: "Fountain pen", price: 42.5 });
-    expect((await call(url, "GET", `/products/${product.id}`)).body).toEqual(response.body);
+    expect((await call(api, "GET", `/${product.id}`)).body).toEqual(response.body);
   });
 
   it("moves a product to another existing owner, and lists it under that owner", async () => {
     const product = await newProduct(await newOwner());
     const newOwnerId = await newOwner();
-    const response = await call(url, "PUT", `/products/${product.id}`, {
+    const response = await call(api, "PUT", `/${product.id}`, {
       name: product.name,
       price: product.price,
       ownerId: newOwnerId,
     });
     expect(response.status).toBe(200);
-    const listing = await call(url, "GET", `/products?ownerId=${newOwnerId}`);
+    const listing = await call(api, "GET", `?ownerId=${newOwnerId}`);
     expect(listing.body.items.map((item: { id: string }) => item.id)).toEqual([product.id]);
   });
 
   it("answers 422 when the new owner does not exist", async () => {
     const product = await newProduct(await newOwner());
-    const response = await call(url, "PUT", `/products/${product.id}`, {
+    const response = await call(api, "PUT", `/${product.id}`, {
       name: "Pen",
       price: 1,
       ownerId: NOBODY,
@@ -224,7 +251,7 @@ describe("PUT /products/:id", () => {
   it("answers 400 naming the field for an invalid body", async () => {
     const ownerId = await newOwner();
     const product = await newProduct(ownerId);
-    const response = await call(url, "PUT", `/products/${product.id}`, {
+    const response = await call(api, "PUT", `/${product.id}`, {
       name: "Pen",
       price: 0.001,
       ownerId,
@@ -235,7 +262,7 @@ describe("PUT /products/:id", () => {
 
   it("answers 404 for an unknown product", async () => {
     const ownerId = await newOwner();
-    const response = await call(url, "PUT", `/products/${NOBODY}`, {
+    const response = await call(api, "PUT", `/${NOBODY}`, {
       name: "Pen",
       price: 1,
       ownerId,
@@ -247,24 +274,34 @@ describe("PUT /products/:id", () => {
 describe("DELETE /products/:id", () => {
   it("answers 204, then 404 for the same id", async () => {
     const product = await newProduct(await newOwner());
-    const deleted = await call(url, "DELETE", `/products/${product.id}`);
+    const deleted = await call(api, "DELETE", `/${product.id}`);
     expect(deleted.status).toBe(204);
     expect(deleted.body).toBeUndefined();
-    expect((await call(url, "DELETE", `/products/${product.id}`)).status).toBe(404);
-    expect((await call(url, "GET", `/products/${product.id}`)).status).toBe(404);
+    expect((await call(api, "DELETE", `/${product.id}`)).status).toBe(404);
+    expect((await call(api, "GET", `/${product.id}`)).status).toBe(404);
   });
 });
 
 describe("products logs", () => {
   it("writes one JSON line per request with method, path, status and latency", async () => {
-    const marker = `/products/${NOBODY.slice(0, -12)}${Date.now().toString().padStart(12, "0")}`;
+    const marker = `${PREFIX}/${NOBODY.slice(0, -12)}${Date.now().toString().padStart(12, "0")}`;
     await call(url, "DELETE", marker);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const lines = stack.products.logs().filter((line) => line.path === marker);
+    const logged = () =>
+      stack
+        .service(SERVICE)
+        .logs()
+        .filter((line) => line.path === marker);
+    // The line is written when the response is finished, which may be after the client has it.
+    await waitUntil(
+      async () => logged().length > 0,
+      10_000,
+      () => `no log line for ${marker}`,
+    );
+    const lines = logged();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       level: "info",
-      service: "products",
+      service: SERVICE,
       method: "DELETE",
       path: marker,
       status: 404,
