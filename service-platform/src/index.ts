@@ -6,6 +6,7 @@ export {
   type LogLevel,
   type ServerSettings,
 } from "./environment";
+export { decodeCursor, encodeCursor, invalidCursor, type PageKey } from "./cursor";
 export { stopGracefullyOnSignals, type ShutdownOptions } from "./graceful-shutdown";
 export { registerHealthRoutes, type Readiness } from "./health-routes";
 export { errorBody, HttpError, invalidField } from "./http-errors";
@@ -13,7 +14,21 @@ export { createHttpServer, type HttpServerOptions } from "./http-server";
 export { isUuid } from "./ids";
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseLimit } from "./page-size";
 export { configurationOrExit, exitOnStartFailure, listen } from "./startup";
+export { stopForNewCredentials } from "./credential-rotation";
 export { isCredentialRejected, isDatabaseUnavailable } from "./database-errors";
-export { migrate, type Migration, type MigrationPool } from "./migrations";
+export {
+  poolOptions,
+  readDatabaseSettings,
+  type DatabaseSettings,
+  type DatabaseSsl,
+} from "./database-settings";
+export {
+  migrate,
+  migrateOnStart,
+  type Migration,
+  type MigrationPool,
+  type SchemaOnStart,
+} from "./migrations";
 export { retryTransient, type RetryOptions } from "./retry";
 export { isTableUnavailable } from "./table-errors";
+export { readTableSettings, tableClientOptions, type TableSettings } from "./table-settings";

@@ -1,3 +1,7 @@
+import type { FastifyBaseLogger } from "fastify";
+import { isDatabaseUnavailable } from "./database-errors";
+import { retryTransient } from "./retry";
+
 /** One step of a schema: never edit a released migration, add the next one. */
 export interface Migration {
   readonly version: number;
@@ -51,4 +55,35 @@ export async function migrate(
   } finally {
     client.release();
   }
+}
+
+export interface SchemaOnStart {
+  readonly migrations: readonly Migration[];
+  readonly lockId: number;
+  readonly log: FastifyBaseLogger;
+  /** Where the database is, for the message when it cannot be prepared. */
+  readonly database: { readonly host: string; readonly port: number; readonly name: string };
+  /** How long to wait for PostgreSQL to come up (ECS restarts the task after). @default 30 s */
+  readonly giveUpAfterMs?: number;
+}
+
+/**
+ * Brings the schema up to date when the service starts, retrying while PostgreSQL is not reachable
+ * yet; logs what it applied, or logs why not and exits 1 (so ECS starts the task again).
+ */
+export async function migrateOnStart(pool: MigrationPool, options: SchemaOnStart): Promise<void> {
+  const { log, database } = options;
+  const applied = await retryTransient(() => migrate(pool, options.migrations, options.lockId), {
+    giveUpAfterMs: options.giveUpAfterMs ?? 30_000,
+    isTransient: isDatabaseUnavailable,
+    onRetry: (error, attempt, delayMs) =>
+      log.warn({ err: error, attempt, delayMs }, "database not reachable yet: retrying"),
+  }).catch((error: unknown) => {
+    log.fatal(
+      { err: error },
+      `cannot prepare the schema of ${database.name} at ${database.host}:${database.port}`,
+    );
+    process.exit(1);
+  });
+  log.info({ applied }, applied.length > 0 ? "schema migrated" : "schema up to date");
 }

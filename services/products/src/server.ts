@@ -15,11 +15,7 @@ const SHUTDOWN_DEADLINE_MS = 8_000;
 
 async function main(): Promise<void> {
   const config = configurationOrExit(SERVICE, () => loadConfig(process.env));
-  const products = new ProductStore({
-    tableName: config.tableName,
-    region: config.region,
-    endpoint: config.dynamodbEndpoint,
-  });
+  const products = new ProductStore(config.table);
   const users = new UsersClient({ baseUrl: config.usersUrl });
   const app = buildApp(products, users, config.server);
   stopGracefullyOnSignals(app, {

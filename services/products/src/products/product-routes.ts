@@ -1,7 +1,7 @@
-import { HttpError, isUuid } from "@shop/service-platform";
+import { encodeCursor, HttpError, isUuid } from "@shop/service-platform";
 import type { FastifyInstance } from "fastify";
 import { UsersUnavailableError, type UsersClient } from "../owners/users-client";
-import { encodeCursor, parsePageQuery } from "./page-query";
+import { parsePageQuery } from "./page-query";
 import { parseProductInput } from "./product-input";
 import type { ProductStore } from "./product-store";
 

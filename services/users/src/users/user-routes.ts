@@ -1,6 +1,6 @@
 import { HttpError } from "@shop/service-platform";
 import type { FastifyInstance } from "fastify";
-import { encodeCursor, parsePageQuery } from "./page-query";
+import { parsePageQuery, seqCursor } from "./page-query";
 import { parseUserInput } from "./user-input";
 import { EmailTakenError, type UserStore } from "./user-store";
 
@@ -28,7 +28,7 @@ export function registerUserRoutes(api: FastifyInstance, users: UserStore): void
     const page = await users.list(limit, afterSeq);
     return {
       items: page.items,
-      nextCursor: page.nextSeq === undefined ? null : encodeCursor(page.nextSeq),
+      nextCursor: page.nextSeq === undefined ? null : seqCursor(page.nextSeq),
     };
   });
 
