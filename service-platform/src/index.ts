@@ -12,6 +12,7 @@ export { registerHealthRoutes, type Readiness } from "./health-routes";
 export { errorBody, HttpError, invalidField } from "./http-errors";
 export { createHttpServer, type HttpServerOptions } from "./http-server";
 export { isUuid } from "./ids";
+export { pageOf } from "./page";
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseLimit } from "./page-size";
 export { configurationOrExit, exitOnStartFailure, listen } from "./startup";
 export { stopForNewCredentials } from "./credential-rotation";
