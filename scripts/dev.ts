@@ -24,16 +24,17 @@ it to start from empty stores). Ctrl-C stops everything.`;
 class UsageError extends Error {}
 
 let stack: LocalStack | undefined;
-let stopping = false;
+let stopping: Promise<never> | undefined;
 
-async function stopEverything(exitCode: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+/** Stops everything, then exits; a second call (another signal) waits for the first. */
+function stopEverything(exitCode: number): Promise<never> {
+  stopping ??= (async () => {
     console.log("stopping…");
     await stack?.stop().catch((error: unknown) => console.error(`npm run dev: ${String(error)}`));
     console.log("everything stopped");
-  }
-  process.exit(exitCode);
+    process.exit(exitCode);
+  })();
+  return stopping;
 }
 
 function parseArguments(args: readonly string[]): string[] {
