@@ -32,16 +32,27 @@ function dev(args: readonly string[] = []): Child {
   return child;
 }
 
+/** Sends a signal, to a process or (negative) a group, that may have exited meanwhile. */
+function kill(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ESRCH") throw error;
+  }
+}
+
+const signalGroup = (child: Child, signal: NodeJS.Signals) => kill(-child.process.pid!, signal);
+
 // A test that failed half-way leaves nothing running either: Ctrl-C, then SIGKILL what is left.
 afterEach(async () => {
   for (const { child, processes } of started.splice(0)) {
     for (const pid of descendantsOf(child.process.pid!)) processes.add(pid);
-    if (child.process.exitCode === null) process.kill(-child.process.pid!, "SIGINT");
+    signalGroup(child, "SIGINT");
     await Promise.race([
       child.closed,
       new Promise((resolve) => setTimeout(resolve, 30_000).unref()),
     ]);
-    for (const pid of processes) if (isRunning(pid)) process.kill(pid, "SIGKILL");
+    for (const pid of processes) if (isRunning(pid)) kill(pid, "SIGKILL");
   }
 });
 
@@ -80,10 +91,7 @@ describe("refusing to start", () => {
 });
 
 describe.each([
-  [
-    "Ctrl-C (SIGINT to the process group)",
-    (child: Child) => process.kill(-child.process.pid!, "SIGINT"),
-  ],
+  ["Ctrl-C (SIGINT to the process group)", (child: Child) => signalGroup(child, "SIGINT")],
   ["SIGTERM to the npm process", (child: Child) => child.process.kill("SIGTERM")],
 ])("stopping with %s", (_how, signal) => {
   it("stops the services, then the data stores, and leaves no process and no port behind", async () => {

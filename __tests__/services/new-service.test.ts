@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadProject } from "../../config/load";
 import type { LocalStack } from "../../scripts/local/local-stack";
+import { selectServices } from "../../scripts/local/service-selection";
 import { waitUntil } from "../../scripts/local/ports";
 import { call } from "./support/http";
 import { projectServices, startServices } from "./support/local-stack";
@@ -52,11 +53,12 @@ beforeAll(() => {
     if (run.status !== 0)
       throw new Error(`new-service ${name} failed:\n${run.stdout}${run.stderr}`);
   }
-  const workspaces = [
-    "service-platform",
-    `services/${existing}`,
-    ...GENERATED.map((s) => `services/${s.name}`),
-  ];
+  // The new services and those they call, directly or not.
+  const running = selectServices(
+    loadProject(project.root).services,
+    GENERATED.map((s) => s.name),
+  );
+  const workspaces = ["service-platform", ...running.map((s) => s.directory)];
   const build = npm(["build", ...workspaces.flatMap((w) => ["-w", w])]);
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
 }, 600_000);
