@@ -4,7 +4,7 @@ import type { ServiceConfig } from "../../config/model";
 import { calleeUrlVariable } from "../../lib/service-variables";
 import { completeEnvironment, DATABASE_PASSWORD } from "./support/complete-environment";
 import { projectServices } from "./support/local-stack";
-import { runService } from "./support/run-service";
+import { expectRefused, runService } from "./support/run-service";
 
 const services = projectServices();
 
@@ -56,14 +56,9 @@ describe.each(services.map((service) => [service.name, service] as const))(
       ["PORT", "70000", "expected a port number from 0 to 65535"],
       ["LOG_LEVEL", "loud", "expected one of fatal"],
       ["PATH_PREFIX", "orders/", "expected a path such as /users"],
-    ])("exits 1 when %s is %s, saying what is expected", async (variable, value, expected) => {
-      const run = await runService(service.directory, {
-        ...completeEnvironment(service),
-        [variable]: value,
-      });
-      expect(run.code).toBe(1);
-      expect(run.stderr).toContain(`${name}: ${variable} is "${value}": ${expected}`);
-    });
+    ])("exits 1 when %s is %s, saying what is expected", (variable, value, expected) =>
+      expectRefused(service, variable, value, expected),
+    );
 
     if (service.datastores.postgres) {
       it("never prints the database password when its configuration is refused", async () => {

@@ -106,6 +106,18 @@ describe("the services it writes", () => {
   });
 });
 
+it("writes services whose own tests pass (npm test runs them)", () => {
+  const jest = spawnSync(
+    process.execPath,
+    [require.resolve("jest/bin/jest"), ...GENERATED.map((s) => `services/${s.name}/test`)],
+    { cwd: project.root, env, encoding: "utf8" },
+  );
+  expect(jest.stderr).toMatch(
+    new RegExp(`Test Suites: ${GENERATED.length} passed, ${GENERATED.length} total`),
+  );
+  expect(jest.status).toBe(0);
+}, 300_000);
+
 it("adds them to the root lockfile, so npm ci installs them", () => {
   const lock = JSON.parse(readFileSync(join(project.root, "package-lock.json"), "utf8"));
   for (const { name } of GENERATED) {

@@ -141,20 +141,25 @@ export class LocalStack {
     this.track("PostgreSQL", () => postgres.stop());
   }
 
-  private async startDynamodb(): Promise<void> {
-    const directory = join(this.options.dataDir, "dynalite");
+  /** Starts an in-process store keeping its data in its own folder of the data directory. */
+  private async startStore<T extends { stop(): Promise<void> }>(
+    name: string,
+    folder: string,
+    start: (directory: string) => Promise<T>,
+  ): Promise<T> {
+    const directory = join(this.options.dataDir, folder);
     mkdirSync(directory, { recursive: true });
-    const dynamodb = await startLocalDynamodb(directory);
-    this.dynamodb = dynamodb;
-    this.track("dynalite", () => dynamodb.stop());
+    const store = await start(directory);
+    this.track(name, () => store.stop());
+    return store;
+  }
+
+  private async startDynamodb(): Promise<void> {
+    this.dynamodb = await this.startStore("dynalite", "dynalite", startLocalDynamodb);
   }
 
   private async startStaticObjects(): Promise<void> {
-    const directory = join(this.options.dataDir, "static-objects");
-    mkdirSync(directory, { recursive: true });
-    const store = await startLocalStaticObjects(directory);
-    this.staticObjects = store;
-    this.track("s3rver", () => store.stop());
+    this.staticObjects = await this.startStore("s3rver", "static-objects", startLocalStaticObjects);
   }
 
   /** The service's environment, as ECS gives it, with loopback addresses and local stores. */

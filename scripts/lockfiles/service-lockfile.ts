@@ -2,10 +2,10 @@
 // the workspace root's lockfile is not). Versions are taken from the root package-lock.json, which
 // the tests install and run, so the image gets exactly the dependency versions the tests ran; npm
 // then only rearranges the tree.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { writePackageLock } from "./write-package-lock";
 
 type LockEntry = {
   version?: string;
@@ -87,23 +87,7 @@ export function serviceLockfile(
       join(work, "package-lock.json"),
       JSON.stringify(seedLockfile(rootLock, serviceDir, manifest), null, 2),
     );
-    try {
-      execFileSync(
-        "npm",
-        [
-          "install",
-          "--package-lock-only",
-          "--ignore-scripts",
-          "--no-audit",
-          "--no-fund",
-          "--prefer-offline",
-        ],
-        { cwd: work, stdio: ["ignore", "ignore", "pipe"] },
-      );
-    } catch (error) {
-      const stderr = String((error as { stderr?: Buffer }).stderr ?? error).trim();
-      throw new Error(`npm could not write the lockfile of ${serviceDir}: ${stderr}`);
-    }
+    writePackageLock(work, `the lockfile of ${serviceDir}`);
     return readFileSync(join(work, "package-lock.json"), "utf8");
   } finally {
     rmSync(work, { recursive: true, force: true });

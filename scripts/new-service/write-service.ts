@@ -14,6 +14,7 @@ import { dirname, join } from "node:path";
 import * as prettier from "prettier";
 import { SERVICES_DIR } from "../../config/load";
 import { serviceLockfile, type Lockfile } from "../lockfiles/service-lockfile";
+import { writePackageLock } from "../lockfiles/write-package-lock";
 import { workspaceFolders } from "./project-packages";
 
 const FORMATTED = /\.(ts|json|md)$/;
@@ -48,19 +49,7 @@ function rootLockfileWith(root: string, serviceDir: string, packageJson: string)
     }
     mkdirSync(join(work, serviceDir), { recursive: true });
     writeFileSync(join(work, serviceDir, "package.json"), packageJson);
-    run(
-      "npm install --package-lock-only",
-      "npm",
-      [
-        "install",
-        "--package-lock-only",
-        "--ignore-scripts",
-        "--no-audit",
-        "--no-fund",
-        "--prefer-offline",
-      ],
-      work,
-    );
+    writePackageLock(work, "the root package-lock.json");
     return readFileSync(join(work, "package-lock.json"), "utf8");
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,5 +1,7 @@
 import { join } from "node:path";
+import type { ServiceConfig } from "../../../config/model";
 import { startChild } from "../../../scripts/local/child-processes";
+import { completeEnvironment } from "./complete-environment";
 import { ROOT } from "./local-stack";
 
 export interface ServiceRun {
@@ -26,4 +28,22 @@ export async function runService(
   await child.closed;
   clearTimeout(timer);
   return { code, stdout: child.stdoutLines.join("\n"), stderr: child.stderrLines.join("\n") };
+}
+
+/**
+ * Runs the service with its complete environment but `name` set to `value`, and expects it to
+ * refuse to start: exit code 1, and `<service>: <name> is "<value>": <expected>` on stderr.
+ */
+export async function expectRefused(
+  service: ServiceConfig,
+  name: string,
+  value: string,
+  expected: string,
+): Promise<void> {
+  const run = await runService(service.directory, {
+    ...completeEnvironment(service),
+    [name]: value,
+  });
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain(`${service.name}: ${name} is "${value}": ${expected}`);
 }

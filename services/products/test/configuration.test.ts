@@ -1,10 +1,7 @@
-import { basename, resolve } from "node:path";
-import { completeEnvironment } from "../../../__tests__/services/support/complete-environment";
-import { projectServices } from "../../../__tests__/services/support/local-stack";
-import { runService } from "../../../__tests__/services/support/run-service";
+import { expectRefused, runService } from "../../../__tests__/services/support/run-service";
+import { serviceUnderTest } from "../../../__tests__/services/support/service-under-test";
 
-const SERVICE = basename(resolve(__dirname, ".."));
-const service = projectServices().find((s) => s.name === SERVICE)!;
+const { name: SERVICE, service } = serviceUnderTest(__dirname);
 
 describe(`${SERVICE} configuration`, () => {
   it("does not ask for DYNAMODB_ENDPOINT, which only local runs set", async () => {
@@ -21,12 +18,7 @@ describe(`${SERVICE} configuration`, () => {
     ["DYNAMODB_ENDPOINT", "localhost", "expected an http:// or https:// URL"],
     ["AWS_REGION", "Europe", "expected a region name"],
     ["TABLE_NAME", "a b", "expected 3 to 255 letters"],
-  ])("exits 1 when %s is %s, saying what is expected", async (name, value, expected) => {
-    const run = await runService(service.directory, {
-      ...completeEnvironment(service),
-      [name]: value,
-    });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${SERVICE}: ${name} is "${value}": ${expected}`);
-  });
+  ])("exits 1 when %s is %s, saying what is expected", (name, value, expected) =>
+    expectRefused(service, name, value, expected),
+  );
 });

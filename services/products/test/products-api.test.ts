@@ -1,16 +1,11 @@
-import { basename, resolve } from "node:path";
 import type { LocalStack } from "../../../scripts/local/local-stack";
 import { waitUntil } from "../../../scripts/local/ports";
 import { call } from "../../../__tests__/services/support/http";
-import {
-  apiUrl,
-  projectServices,
-  startServices,
-} from "../../../__tests__/services/support/local-stack";
+import { apiUrl, startServices } from "../../../__tests__/services/support/local-stack";
+import { allPages } from "../../../__tests__/services/support/paging";
+import { serviceUnderTest } from "../../../__tests__/services/support/service-under-test";
 
-/** This service: the folder this test lives in, and its API's path prefix from its manifest. */
-const SERVICE = basename(resolve(__dirname, ".."));
-const PREFIX = projectServices().find((s) => s.name === SERVICE)?.routing.pathPrefix ?? "";
+const { name: SERVICE, prefix: PREFIX } = serviceUnderTest(__dirname);
 /** The service that owns the owners: the one this service calls. */
 const OWNERS = "users";
 
@@ -42,21 +37,6 @@ beforeAll(async () => {
   api = `${url}${PREFIX}`;
 });
 afterAll(() => stack?.stop());
-
-describe("products health", () => {
-  it.each(["/health", `${PREFIX}/health`])("answers %s with 200 {status: ok}", async (path) => {
-    const response = await call(url, "GET", path);
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: "ok" });
-  });
-
-  it.each(["/ready", `${PREFIX}/ready`])(
-    "answers %s with 200 while the table answers",
-    async (path) => {
-      expect((await call(url, "GET", path)).status).toBe(200);
-    },
-  );
-});
 
 describe("POST /products", () => {
   it("creates a product: 201 with id, name, price, ownerId, createdAt and a Location header", async () => {
@@ -134,28 +114,12 @@ describe("GET /products/:id", () => {
 });
 
 describe("GET /products", () => {
-  /** Every page of a listing, following nextCursor until it is null. */
-  async function allPages(query: string, limit: number) {
-    const pages: { id: string; ownerId: string }[][] = [];
-    let cursor: string | null = null;
-    do {
-      const suffix: string = cursor === null ? "" : `&cursor=${cursor}`;
-      const response = await call(api, "GET", `?${query}limit=${limit}${suffix}`);
-      expect(response.status).toBe(200);
-      expect(response.body.items.length).toBeLessThanOrEqual(limit);
-      pages.push(response.body.items);
-      cursor = response.body.nextCursor;
-    } while (cursor !== null && pages.length < 200);
-    expect(cursor).toBeNull();
-    return pages;
-  }
-
   it("lists one owner's products in creation order, page by page", async () => {
     const ownerId = await newOwner();
     const created = [];
     for (let i = 0; i < 5; i++) created.push(await newProduct(ownerId, `Item ${i}`, i));
     await newProduct(await newOwner(), "Someone else's");
-    const pages = await allPages(`ownerId=${ownerId}&`, 2);
+    const pages = await allPages<{ id: string }>(api, `ownerId=${ownerId}&`, 2);
     expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);
     expect(pages.flat()).toEqual(created);
   });
@@ -163,7 +127,7 @@ describe("GET /products", () => {
   it("lists every product page by page, each once", async () => {
     const ownerId = await newOwner();
     const created = [await newProduct(ownerId), await newProduct(ownerId)];
-    const ids = (await allPages("", 3)).flat().map((product) => product.id);
+    const ids = (await allPages(api, "", 3)).flat().map((product) => product.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(created.map((product) => product.id)));
   });

@@ -1,11 +1,10 @@
 // The keys this service's code reads and queries by are the ones its manifest declares, which the
 // stack (and npm run dev) create the table from.
-import { basename, resolve } from "node:path";
-import { projectServices } from "../../../__tests__/services/support/local-stack";
+import { serviceUnderTest } from "../../../__tests__/services/support/service-under-test";
 import { OWNER_INDEX, TABLE_KEY } from "../src/products/product-store";
 
-const SERVICE = basename(resolve(__dirname, ".."));
-const table = projectServices().find((s) => s.name === SERVICE)?.datastores.dynamodb;
+const { name: SERVICE, service } = serviceUnderTest(__dirname);
+const table = service.datastores.dynamodb;
 
 describe(`the ${SERVICE} table, as the code uses it`, () => {
   it("is keyed by the partition key the code reads items by", () => {

@@ -1,11 +1,11 @@
-import { basename, resolve } from "node:path";
 import { Client } from "pg";
 import type { LocalStack } from "../../../scripts/local/local-stack";
 import { isListening, waitUntil } from "../../../scripts/local/ports";
 import { call } from "../../../__tests__/services/support/http";
 import { apiUrl, startServices } from "../../../__tests__/services/support/local-stack";
+import { serviceUnderTest } from "../../../__tests__/services/support/service-under-test";
 
-const SERVICE = basename(resolve(__dirname, ".."));
+const { name: SERVICE } = serviceUnderTest(__dirname);
 let stack: LocalStack;
 let sequence = 0;
 let postgresStopped = false;

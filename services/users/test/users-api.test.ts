@@ -1,12 +1,11 @@
-import { basename, resolve } from "node:path";
 import { waitUntil } from "../../../scripts/local/ports";
 import type { LocalStack } from "../../../scripts/local/local-stack";
 import { call } from "../../../__tests__/services/support/http";
-import { projectServices, startServices } from "../../../__tests__/services/support/local-stack";
+import { startServices } from "../../../__tests__/services/support/local-stack";
+import { allPages } from "../../../__tests__/services/support/paging";
+import { serviceUnderTest } from "../../../__tests__/services/support/service-under-test";
 
-/** This service: the folder this test lives in, and its API's path prefix from its manifest. */
-const SERVICE = basename(resolve(__dirname, ".."));
-const PREFIX = projectServices().find((s) => s.name === SERVICE)?.routing.pathPrefix ?? "";
+const { name: SERVICE, prefix: PREFIX } = serviceUnderTest(__dirname);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 let stack: LocalStack;
@@ -23,21 +22,6 @@ beforeAll(async () => {
   api = `${url}${PREFIX}`;
 });
 afterAll(() => stack?.stop());
-
-describe("users health", () => {
-  it.each(["/health", `${PREFIX}/health`])("answers %s with 200 {status: ok}", async (path) => {
-    const response = await call(url, "GET", path);
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: "ok" });
-  });
-
-  it.each(["/ready", `${PREFIX}/ready`])(
-    "answers %s with 200 while PostgreSQL answers",
-    async (path) => {
-      expect((await call(url, "GET", path)).status).toBe(200);
-    },
-  );
-});
 
 describe("POST /users", () => {
   it("creates a user: 201 with id, name, email, createdAt and a Location header", async () => {
@@ -108,19 +92,7 @@ describe("GET /users", () => {
     for (let i = 0; i < 5; i++) {
       created.push((await call(api, "POST", "", { name: `Pager ${i}`, email: email() })).body);
     }
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const query: string = cursor === null ? "?limit=2" : `?limit=2&cursor=${cursor}`;
-      const response = await call(api, "GET", query);
-      expect(response.status).toBe(200);
-      expect(response.body.items.length).toBeLessThanOrEqual(2);
-      seen.push(...response.body.items.map((user: { id: string }) => user.id));
-      cursor = response.body.nextCursor;
-      pages++;
-    } while (cursor !== null && pages < 100);
-    expect(cursor).toBeNull();
+    const seen = (await allPages(api, "", 2)).flat().map((user) => user.id);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual(expect.arrayContaining(created.map((user) => user.id)));
     // creation order: the five just created come last, in order

@@ -1,12 +1,11 @@
 // The example resource of this service, over real HTTP with its data store, as npm run dev runs it.
-import { basename, resolve } from "node:path";
 import type { LocalStack } from "../../../scripts/local/local-stack";
 import { call } from "../../../__tests__/services/support/http";
-import { projectServices, startServices } from "../../../__tests__/services/support/local-stack";
+import { startServices } from "../../../__tests__/services/support/local-stack";
+import { allPages } from "../../../__tests__/services/support/paging";
+import { serviceUnderTest } from "../../../__tests__/services/support/service-under-test";
 
-/** This service: the folder this test lives in, and its API's path prefix from its manifest. */
-const SERVICE = basename(resolve(__dirname, ".."));
-const PREFIX = projectServices().find((s) => s.name === SERVICE)?.routing.pathPrefix ?? "";
+const { name: SERVICE, prefix: PREFIX } = serviceUnderTest(__dirname);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 let stack: LocalStack;
 let api: string;
@@ -68,20 +67,9 @@ describe("GET one", () => {
 });
 
 describe("GET the list", () => {
-  it("pages through every item with limit and nextCursor, each once, ending with null", async () => {
+  it("pages through every item with limit and nextCursor, each once", async () => {
     const created = [await newItem("a"), await newItem("b"), await newItem("c")];
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const suffix: string = cursor === null ? "" : `&cursor=${cursor}`;
-      const response = await call(api, "GET", `?limit=2${suffix}`);
-      expect(response.status).toBe(200);
-      expect(response.body.items.length).toBeLessThanOrEqual(2);
-      seen.push(...response.body.items.map((item: { id: string }) => item.id));
-      cursor = response.body.nextCursor;
-    } while (cursor !== null && ++pages < 1000);
-    expect(cursor).toBeNull();
+    const seen = (await allPages(api, "", 2)).flat().map((item) => item.id);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual(expect.arrayContaining(created.map((item) => item.id)));
   });
