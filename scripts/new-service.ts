@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       `  port ${manifest.port}${listener}, path prefix ${routing.pathPrefix}, rule priority ${routing.priority}`,
       `  data store ${request.datastore}${calls}`,
       "next:",
-      `  npm run build && npm run dev -- ${request.name}   (runs it here, with what it needs)`,
+      `  npm run dev -- ${request.name}   (builds and runs it here, with what it needs)`,
       `  npm test                                (its own tests: services/${request.name}/test)`,
       "  npm run synth                           (its infrastructure)",
     ].join("\n"),

@@ -53,12 +53,12 @@ beforeAll(() => {
     if (run.status !== 0)
       throw new Error(`new-service ${name} failed:\n${run.stdout}${run.stderr}`);
   }
-  // The new services and those they call, directly or not.
-  const running = selectServices(
-    loadProject(project.root).services,
-    GENERATED.map((s) => s.name),
+  // new-service built the new services; build those they call, directly or not.
+  const generated = GENERATED.map((s) => s.name);
+  const called = selectServices(loadProject(project.root).services, generated).filter(
+    (s) => !generated.includes(s.name),
   );
-  const workspaces = ["service-platform", ...running.map((s) => s.directory)];
+  const workspaces = ["service-platform", ...called.map((s) => s.directory)];
   const build = npm(["build", ...workspaces.flatMap((w) => ["-w", w])]);
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
 }, 600_000);
@@ -214,7 +214,7 @@ describe("with bad input", () => {
     try {
       const run = newService(["broken-one"]);
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain("type-checking services/broken-one failed");
+      expect(run.stderr).toContain("building services/broken-one failed");
       expect(writable()).toEqual(before);
     } finally {
       writeFileSync(template, original);

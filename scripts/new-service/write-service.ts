@@ -58,7 +58,8 @@ function rootLockfileWith(root: string, serviceDir: string, packageJson: string)
 
 /**
  * Writes services/<name> and the root package-lock.json that includes it, or nothing: the folder
- * is prepared (formatted, its lockfile written, type-checked) in a staging folder of the project,
+ * is prepared (formatted, its lockfile written, built: compiled and type-checked) in a staging
+ * folder of the project,
  * then moved into place, then the root lockfile replaced; a failure at any step, or Ctrl-C, undoes
  * the steps before it.
  */
@@ -95,9 +96,9 @@ export async function writeService(
     );
     const newRootLock = rootLockfileWith(root, serviceDir, packageJson);
     run(
-      `type-checking ${serviceDir}`,
+      `building ${serviceDir}`,
       process.execPath,
-      [require.resolve("typescript/bin/tsc"), "-p", join(staged, "tsconfig.json"), "--noEmit"],
+      [require.resolve("typescript/bin/tsc"), "-p", join(staged, "tsconfig.json")],
       root,
     );
 
