@@ -54,7 +54,7 @@ beforeAll(() => {
       throw new Error(`new-service ${name} failed:\n${run.stdout}${run.stderr}`);
   }
   // new-service built the new services; build those they call, directly or not.
-  const generated = GENERATED.map((s) => s.name);
+  const generated: string[] = GENERATED.map((s) => s.name);
   const called = selectServices(loadProject(project.root).services, generated).filter(
     (s) => !generated.includes(s.name),
   );

@@ -104,11 +104,16 @@ export class LocalStack {
     mkdirSync(dataDir, { recursive: true });
     // PostgreSQL runs as the postgres OS user when we are root: it must be able to enter dataDir.
     chmodSync(dataDir, 0o711);
-    await Promise.all([
+    // All settled before a failure is reported, so that stop() finds every store that started.
+    const stores = await Promise.allSettled([
       services.some((s) => s.datastores.postgres) && this.startPostgres(),
       services.some((s) => s.datastores.dynamodb) && this.startDynamodb(),
       services.some((s) => s.staticObjects) && this.startStaticObjects(),
     ]);
+    const failed = stores.find(
+      (store): store is PromiseRejectedResult => store.status === "rejected",
+    );
+    if (failed) throw failed.reason;
     for (const service of services) {
       if (this.isStopping) return;
       const postgres = service.datastores.postgres;
