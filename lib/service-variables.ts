@@ -11,7 +11,7 @@ export function pathPrefixVariables(service: RoutedService): Record<string, stri
   return prefix === undefined ? {} : { PATH_PREFIX: prefix };
 }
 
-/** The variable that holds a called service's API: USERS_URL for "users", ORDER_ITEMS_URL for "order-items". */
+/** The variable that holds a called service's API: ORDERS_URL for "orders", ORDER_ITEMS_URL for "order-items". */
 export function calleeUrlVariable(callee: string): string {
   return `${callee.toUpperCase().replace(/-/g, "_")}_URL`;
 }

@@ -55,7 +55,7 @@ describe.each(services.map((service) => [service.name, service] as const))(
       ["PORT", "eighty", "expected a port number from 0 to 65535"],
       ["PORT", "70000", "expected a port number from 0 to 65535"],
       ["LOG_LEVEL", "loud", "expected one of fatal"],
-      ["PATH_PREFIX", "orders/", "expected a path such as /users"],
+      ["PATH_PREFIX", "orders/", "expected a path such as /orders"],
     ])("exits 1 when %s is %s, saying what is expected", (variable, value, expected) =>
       expectRefused(service, variable, value, expected),
     );

@@ -48,7 +48,7 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
       calls = (given ?? "").split(",").map((callee) => callee.trim());
       if (given === undefined || calls.some((callee) => callee === "")) {
         problems.push(
-          "--calls needs a comma-separated list of services, e.g. --calls users,products",
+          "--calls needs a comma-separated list of services, e.g. --calls orders,payments",
         );
         calls = calls.filter((callee) => callee !== "");
       }

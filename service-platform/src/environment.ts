@@ -87,13 +87,13 @@ export class EnvironmentReader {
     return value.replace(/\/+$/, "");
   }
 
-  /** A path prefix such as /users, or "" (the root) when the variable is absent. */
+  /** A path prefix such as /orders, or "" (the root) when the variable is absent. */
   pathPrefix(name: string): string {
     const value = this.optional(name);
     if (value === undefined) return "";
     if (!PATH_PREFIX_PATTERN.test(value)) {
       this.problems.push(
-        `${name} is "${value}": expected a path such as /users, starting with / and not ending with one`,
+        `${name} is "${value}": expected a path such as /orders, starting with / and not ending with one`,
       );
       return "";
     }
