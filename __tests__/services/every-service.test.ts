@@ -61,6 +61,33 @@ describe.each(services.map((service) => [service.name, service] as const))(
       });
     });
 
+    it("writes one JSON line per request, with method, path, status and latency", async () => {
+      const { url } = stack.service(name);
+      const path = `${prefix}/no-such-record-${Date.now()}`;
+      await call(url, "GET", `${path}?limit=1`);
+      const logged = () =>
+        stack
+          .service(name)
+          .logs()
+          .filter((line) => line.path === path);
+      // The line is written when the response is finished, which may be after the client has it.
+      await waitUntil(
+        async () => logged().length > 0,
+        30_000,
+        () => `${name} logged no line for ${path}`,
+      );
+      expect(logged()).toEqual([
+        expect.objectContaining({
+          level: "info",
+          service: name,
+          method: "GET",
+          path,
+          status: 404,
+          latencyMs: expect.any(Number),
+        }),
+      ]);
+    });
+
     it("logs JSON lines only, each naming the service, one saying where it listens", () => {
       const { child, port } = stack.service(name);
       const lines = child.stdoutLines.map((line) => JSON.parse(line) as Record<string, unknown>);
