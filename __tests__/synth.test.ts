@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { SHARED_BUILD_CONTEXTS } from "../lib/shared-build-contexts";
 import { forgetServiceLogRetention, serviceLogRetentionReport } from "./support/policy-violation";
 import {
   editJson,
@@ -67,6 +68,20 @@ describe("synthesis (npm run synth)", () => {
       "services/products/service.json: $.cpu: 300 is not allowed; expected one of 256, 512, 1024, 2048, 4096, 8192, 16384",
       'environments/prod.json: $.vpc.natStrategy: "two-per-az" is not allowed; expected one of "one-per-az", "single", "none"',
     ]);
+    expect(snapshotTree(join(root, "cdktf.out"))).toEqual(before);
+  });
+
+  it("names the shared build context to restore when its folder is missing, cdktf.out untouched", () => {
+    const root = makeTempProject();
+    expect(synth(root).status).toBe(0);
+    const before = snapshotTree(join(root, "cdktf.out"));
+    const [[name, folder]] = Object.entries(SHARED_BUILD_CONTEXTS);
+    rmSync(join(root, folder), { recursive: true });
+    const result = synth(root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `${folder}/ is missing: every service image is built with it (build context "${name}", lib/shared-build-contexts.ts)`,
+    );
     expect(snapshotTree(join(root, "cdktf.out"))).toEqual(before);
   });
 

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DockerIgnore } from "./dockerignore";
@@ -13,16 +13,18 @@ const ALWAYS_READ = new Set(["Dockerfile", ".dockerignore"]);
 export interface ImageTagOptions {
   /** The `docker build --platform` the image is built for: another platform is another image. */
   readonly platform?: string;
+  /** The named build contexts the image is built with (`--build-context`): name to folder. */
+  readonly namedContexts?: Readonly<Record<string, string>>;
 }
 
-/** Relative "/"-separated paths of the files the build context holds, in a stable order. */
-function contextFiles(serviceDir: string): string[] {
-  const ignoreFile = join(serviceDir, ".dockerignore");
+/** Relative "/"-separated paths of the files a build context holds, in a stable order. */
+function contextFiles(contextDir: string): string[] {
+  const ignoreFile = join(contextDir, ".dockerignore");
   const rules = existsSync(ignoreFile)
     ? new DockerIgnore(readFileSync(ignoreFile, "utf8"))
     : undefined;
   const walk = (relativeDir: string): string[] =>
-    readdirSync(join(serviceDir, relativeDir), { withFileTypes: true }).flatMap((entry) => {
+    readdirSync(join(contextDir, relativeDir), { withFileTypes: true }).flatMap((entry) => {
       const path = relativeDir === "" ? entry.name : `${relativeDir}/${entry.name}`;
       if (entry.isDirectory()) {
         if (NEVER_CONTEXT.has(entry.name)) return [];
@@ -38,20 +40,29 @@ function contextFiles(serviceDir: string): string[] {
   return walk("").sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+function hashContext(hash: Hash, contextDir: string): void {
+  for (const name of contextFiles(contextDir)) {
+    hash.update(`${name}\0`);
+    hash.update(readFileSync(join(contextDir, name)));
+    hash.update("\0");
+  }
+}
+
 /**
  * The image tag of a service: a hash of what `docker build` reads from its folder (the Dockerfile,
  * .dockerignore and every file the .dockerignore lets into the context: source, package.json,
- * lockfile) and of the target platform. It changes when, and only when, one of those changes,
- * whatever the machine or checkout path: editing a README or the manifest that the context
- * leaves out keeps the tag.
+ * lockfile), from each named build context (the same way, by its own .dockerignore) and of the
+ * target platform. It changes when, and only when, one of those changes, whatever the machine or
+ * checkout path: editing a README or the manifest that the context leaves out keeps the tag.
  */
 export function imageTag(serviceDir: string, options: ImageTagOptions = {}): string {
   const hash = createHash("sha256");
   if (options.platform !== undefined) hash.update(`platform:${options.platform}\0`);
-  for (const name of contextFiles(serviceDir)) {
-    hash.update(`${name}\0`);
-    hash.update(readFileSync(join(serviceDir, name)));
-    hash.update("\0");
+  hashContext(hash, serviceDir);
+  const named = options.namedContexts ?? {};
+  for (const name of Object.keys(named).sort()) {
+    hash.update(`context:${name}\0`);
+    hashContext(hash, named[name]);
   }
   return hash.digest("hex").slice(0, 16);
 }

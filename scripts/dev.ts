@@ -1,56 +1,89 @@
-// npm run dev: PostgreSQL, dynalite and both services on this machine, wired as in ECS
-// (PORT, the manifests' variables, <CALLEE>_URL), on the manifests' ports. Data persists in .dev/.
-// Ctrl-C (or SIGTERM) stops the services first, letting them drain, then the stores; nothing is
-// left running.
+// npm run dev [-- <service>...]: the services on this machine with the data stores they declare,
+// wired as in ECS, each on its manifest's port. Data persists in .dev/. Ctrl-C (or SIGTERM) stops
+// the services first, letting them drain, then the data stores; nothing is left running.
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Child } from "./local/child-processes";
-import { ensureProductsTable, tableEnvironment, startDynalite } from "./local/dynalite";
-import { freePort, isListening } from "./local/ports";
-import { databaseEnvironment, startPostgres } from "./local/postgres";
-import { ecsLikeEnvironment, readManifest, startService } from "./local/services";
+import { loadProject } from "../config/load";
+import type { ServiceConfig } from "../config/model";
+import { ConfigError, formatProblem } from "../config/problems";
+import { LocalStack } from "./local/local-stack";
+import { isListening } from "./local/ports";
+import { selectServices, UnknownServicesError } from "./local/service-selection";
 
 const ROOT = join(__dirname, "..");
 const DEV_DIR = join(ROOT, ".dev");
-const TABLE_NAME = "products";
 
-interface Stoppable {
-  readonly name: string;
-  stop(): Promise<unknown>;
-  readonly child?: Child;
-}
+const USAGE = `Usage: npm run dev [-- <service>...]
 
-/** Everything started so far, in start order; stopped in reverse. */
-const started: Stoppable[] = [];
-let stopping = false;
+Runs every service that has a manifest (services/<name>/service.json), or only those named and
+the services they call, on this machine: each on its manifest's port, with the data stores it
+declares (PostgreSQL, dynalite, s3rver), wired as ECS wires them. Data persists in .dev/ (delete
+it to start from empty stores). Ctrl-C stops everything.`;
 
-async function stopEverything(exitCode: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    for (const process of [...started].reverse()) {
-      console.log(`stopping ${process.name}…`);
-      await process
-        .stop()
-        .catch((error: unknown) => console.error(`${process.name}: ${String(error)}`));
-    }
+/** A mistake in how the command was called or in what it was asked to run: no stack trace. */
+class UsageError extends Error {}
+
+let stack: LocalStack | undefined;
+let stopping: Promise<never> | undefined;
+
+/** Stops everything, then exits; a second call (another signal) waits for the first. */
+function stopEverything(exitCode: number): Promise<never> {
+  stopping ??= (async () => {
+    console.log("stopping…");
+    await stack?.stop().catch((error: unknown) => console.error(`npm run dev: ${String(error)}`));
     console.log("everything stopped");
+    process.exit(exitCode);
+  })();
+  return stopping;
+}
+
+function parseArguments(args: readonly string[]): string[] {
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(USAGE);
+    process.exit(0);
   }
-  process.exit(exitCode);
+  const options = args.filter((arg) => arg.startsWith("-"));
+  if (options.length > 0) {
+    throw new UsageError(`unknown option ${options.join(", ")}\n${USAGE}`);
+  }
+  return [...args];
 }
 
-function prefixed(name: string) {
-  return (line: string) => console.log(`[${name}] ${line}`);
+/** Every service whose manifest port something else already listens on, in one message. */
+async function refusePortsInUse(services: readonly ServiceConfig[]): Promise<void> {
+  const taken: string[] = [];
+  for (const service of services) {
+    if (await isListening(service.port)) {
+      taken.push(
+        `port ${service.port} of ${service.name} (${service.file}: $.port) is in use: stop what listens there (another npm run dev?) or give ${service.name} another port`,
+      );
+    }
+  }
+  if (taken.length > 0) throw new UsageError(taken.join("\n"));
 }
 
-/** Stops the whole stack if a process dies on its own. */
-function watch(process: Stoppable): void {
-  void process.child?.exited.then((code) => {
-    if (stopping) return;
-    console.error(`${process.name} exited unexpectedly (${code}):\n${process.child?.tail() ?? ""}`);
-    void stopEverything(1);
+function summary(services: readonly ServiceConfig[], running: LocalStack): string {
+  const width = Math.max(...services.map((s) => s.name.length));
+  const lines = services.map((service) => {
+    const url = `${running.service(service.name).url}${service.routing.pathPrefix ?? ""}`;
+    const stores = [
+      service.datastores.postgres &&
+        `PostgreSQL 127.0.0.1:${running.postgres?.port}, database ${service.datastores.postgres.database}`,
+      service.datastores.dynamodb &&
+        `dynalite ${running.dynamodb?.endpoint}, table ${service.name}`,
+      service.staticObjects && `s3rver ${running.staticObjects?.endpoint}, bucket static-objects`,
+    ].filter(Boolean);
+    return `  ${service.name.padEnd(width)}  ${url}${stores.length ? `  (${stores.join("; ")})` : ""}`;
   });
+  const first = services[services.length - 1];
+  const firstUrl = running.service(first.name).url;
+  return [
+    "Local stack running; Ctrl-C stops everything. Data in .dev/.",
+    ...lines,
+    "Try:",
+    `  curl -s ${firstUrl}/health`,
+    `  curl -s ${firstUrl}${first.routing.pathPrefix ?? "/"}`,
+  ].join("\n");
 }
 
 async function main(): Promise<void> {
@@ -63,98 +96,53 @@ async function main(): Promise<void> {
     if (process.ppid !== parent) void stopEverything(0);
   }, 500).unref();
 
-  console.log("building the services…");
-  execFileSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
-
-  const users = readManifest(ROOT, "users");
-  const products = readManifest(ROOT, "products");
-  for (const manifest of [users, products]) {
-    if (await isListening(manifest.port)) {
-      throw new Error(
-        `port ${manifest.port} (${manifest.name}) is already in use: is another npm run dev running?`,
-      );
-    }
+  const names = parseArguments(process.argv.slice(2));
+  const services = selectServices(loadProject(ROOT).services, names);
+  const added = services.filter((s) => names.length > 0 && !names.includes(s.name));
+  if (added.length > 0) {
+    console.log(
+      `also running ${added.map((s) => s.name).join(", ")}: called by the services named`,
+    );
   }
+  await refusePortsInUse(services);
 
-  mkdirSync(DEV_DIR, { recursive: true });
-  // PostgreSQL runs as the postgres OS user when we are root: it must be able to enter .dev/.
-  chmodSync(DEV_DIR, 0o711);
-  // Detached: Ctrl-C reaches this script only, which then stops the processes in order.
-  const detached = { detached: true };
-
-  const [postgres, dynalite] = await Promise.all([
-    startPostgres({
-      baseDir: join(DEV_DIR, "postgres"),
-      port: await freePort(),
-      database: "users",
-      user: "users_service",
-      password: randomBytes(12).toString("hex"),
-      echo: prefixed("postgres"),
-      spawn: detached,
-    }).then((server) => {
-      started.push({ name: "PostgreSQL", stop: () => server.stop() });
-      return server;
-    }),
-    startDynalite({
-      port: await freePort(),
-      path: join(DEV_DIR, "dynalite"),
-      spawn: detached,
-    }).then((server) => {
-      started.push({ name: "dynalite", stop: () => server.stop() });
-      return server;
-    }),
-  ]);
-  await ensureProductsTable(dynalite.endpoint, TABLE_NAME, ROOT);
-
-  const portOf = (name: string) => readManifest(ROOT, name).port;
-  const usersService = await startService({
-    root: ROOT,
-    name: "users",
-    env: {
-      ...ecsLikeEnvironment(users, portOf),
-      ...databaseEnvironment(postgres),
-    },
-    echo: prefixed("users"),
-    spawn: detached,
+  console.log("building the services…");
+  const workspaces = ["service-platform", ...services.map((s) => s.directory)];
+  execFileSync("npm", ["run", "build", "--silent", ...workspaces.flatMap((w) => ["-w", w])], {
+    cwd: ROOT,
+    stdio: "inherit",
   });
-  const usersProcess = {
-    name: "users",
-    child: usersService.child,
-    stop: () => usersService.child.stop(),
-  };
-  started.push(usersProcess);
-  watch(usersProcess);
 
-  const productsService = await startService({
+  stack = new LocalStack({
     root: ROOT,
-    name: "products",
-    env: {
-      ...ecsLikeEnvironment(products, portOf),
-      ...tableEnvironment(dynalite, TABLE_NAME),
-    },
-    echo: prefixed("products"),
-    spawn: detached,
+    services,
+    dataDir: DEV_DIR,
+    ports: "manifest",
+    echo: (source, line) => console.log(`[${source}] ${line}`),
+    // Ctrl-C reaches this script only, which then stops the processes in order.
+    detached: true,
   });
-  const productsProcess = {
-    name: "products",
-    child: productsService.child,
-    stop: () => productsService.child.stop(),
-  };
-  started.push(productsProcess);
-  watch(productsProcess);
-
-  console.log(`
-Local stack running; Ctrl-C stops everything.
-  users     ${usersService.url}   (PostgreSQL 127.0.0.1:${postgres.port}, database users, data in .dev/postgres)
-  products  ${productsService.url}   (dynalite ${dynalite.endpoint}, table ${TABLE_NAME}, data in .dev/dynalite)
-Try:
-  curl -s -X POST ${usersService.url}/users -H 'content-type: application/json' -d '{"name":"Ada","email":"ada@example.com"}'
-  curl -s -X POST ${productsService.url}/products -H 'content-type: application/json' -d '{"name":"Pen","price":1.5,"ownerId":"<the id above>"}'
-  curl -s '${productsService.url}/products?ownerId=<the id above>'
-`);
+  await stack.start();
+  if (stopping) return;
+  console.log(`\n${summary(services, stack)}\n`);
+  for (const service of services) {
+    void stack.service(service.name).child.exited.then((code) => {
+      if (stopping) return;
+      const tail = stack?.service(service.name).child.tail() ?? "";
+      console.error(`${service.name} exited unexpectedly (${code}):\n${tail}`);
+      void stopEverything(1);
+    });
+  }
 }
 
 main().catch(async (error: unknown) => {
-  console.error(`npm run dev: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof ConfigError) {
+    console.error(`npm run dev: ${error.problems.length} configuration problem(s):`);
+    for (const problem of error.problems) console.error(formatProblem(problem));
+  } else if (error instanceof UsageError || error instanceof UnknownServicesError) {
+    console.error(`npm run dev: ${error.message}`);
+  } else {
+    console.error(`npm run dev: ${error instanceof Error ? error.message : String(error)}`);
+  }
   await stopEverything(1);
 });

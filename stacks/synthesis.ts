@@ -1,10 +1,12 @@
 import { App } from "cdktf";
+import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { loadProject } from "../config/load";
 import type { EnvironmentConfig, ProjectConfig, ServiceConfig } from "../config/model";
 import { synthesizeAtomically } from "../lib/atomic-synth";
 import { dockerPlatform } from "../lib/docker-platform";
 import { imageTag } from "../lib/image-tag";
+import { SHARED_BUILD_CONTEXTS } from "../lib/shared-build-contexts";
 import { collectViolationsAcrossStacks } from "../policy";
 
 /** What an environment stack needs to know of the checkout it is synthesized from. */
@@ -29,15 +31,28 @@ export interface ProjectSources {
   sourceFor(env: EnvironmentConfig): SourceSettings;
 }
 
-/** Each service's image tag: a hash of its Docker build context and target platform. */
+/** Each service's image tag: a hash of its Docker build contexts and target platform. */
 export function serviceImageTags(
   root: string,
   services: readonly ServiceConfig[],
 ): Record<string, string> {
+  const namedContexts = Object.fromEntries(
+    Object.entries(SHARED_BUILD_CONTEXTS).map(([name, folder]) => {
+      if (!existsSync(join(root, folder))) {
+        throw new Error(
+          `${folder}/ is missing: every service image is built with it (build context "${name}", lib/shared-build-contexts.ts); restore the folder, or remove the context there and from the Dockerfiles`,
+        );
+      }
+      return [name, join(root, folder)];
+    }),
+  );
   return Object.fromEntries(
     services.map((s) => [
       s.name,
-      imageTag(join(root, s.directory), { platform: dockerPlatform(s.cpuArchitecture) }),
+      imageTag(join(root, s.directory), {
+        platform: dockerPlatform(s.cpuArchitecture),
+        namedContexts,
+      }),
     ]),
   );
 }

@@ -7,16 +7,14 @@ import type { LineItem } from "../../lib/cost/line-item";
 import { PriceTable } from "../../lib/cost/price-table";
 import { costReadme } from "../../scripts/cost";
 import { synthesizeEnvironments } from "../../scripts/synthesized-environments";
-import { tempDir } from "../support/temp-dir";
-import { REPO_ROOT } from "../support/temp-project";
+import { fixtureProjectCopy, REPO_ROOT } from "../support/temp-project";
 
 const FIXTURE_PROJECT = join(__dirname, "..", "fixtures", "cost-project");
 const prices = PriceTable.load();
 
 /** A copy of the fixture project, with a second service when `withBeta`. */
 function project(withBeta: boolean): string {
-  const root = tempDir("cost-project-");
-  cpSync(FIXTURE_PROJECT, root, { recursive: true });
+  const root = fixtureProjectCopy(FIXTURE_PROJECT);
   if (withBeta) {
     cpSync(join(root, "services", "alpha"), join(root, "services", "beta"), { recursive: true });
     const manifest = JSON.parse(readFileSync(join(root, "services/beta/service.json"), "utf8"));
@@ -81,6 +79,10 @@ describe.each(["desired", "minimum"] as const)(
 );
 
 describe("npm run cost", () => {
+  let root: string;
+  beforeAll(() => {
+    root = fixtureProjectCopy(FIXTURE_PROJECT);
+  });
   const run = (args: string[]) =>
     execFileSync(
       process.execPath,
@@ -91,7 +93,7 @@ describe("npm run cost", () => {
         ...args,
       ],
       {
-        cwd: FIXTURE_PROJECT,
+        cwd: root,
         encoding: "utf8",
       },
     );

@@ -104,4 +104,43 @@ describe("imageTag", () => {
     appendFileSync(join(dir, "README.md"), "\n");
     expect(imageTag(dir)).not.toBe(before);
   });
+
+  describe("with a named build context", () => {
+    /** A shared folder as a named context: an allow-list .dockerignore, a source file, a README. */
+    function sharedContext(): string {
+      const dir = join(workDir, "shared");
+      mkdirSync(join(dir, "src"), { recursive: true });
+      writeFileSync(join(dir, ".dockerignore"), "*\n!src\n");
+      writeFileSync(join(dir, "src", "index.ts"), "export const shared = 1;\n");
+      writeFileSync(join(dir, "README.md"), "Shared code.\n");
+      return dir;
+    }
+
+    it("changes when a file the named context keeps changes", () => {
+      const service = copyOf("users");
+      const namedContexts = { shared: sharedContext() };
+      const before = imageTag(service, { namedContexts });
+      expect(imageTag(service)).not.toBe(before);
+      appendFileSync(join(namedContexts.shared, "src", "index.ts"), "\n");
+      expect(imageTag(service, { namedContexts })).not.toBe(before);
+    });
+
+    it("stays the same when a file its own .dockerignore leaves out changes", () => {
+      const service = copyOf("users");
+      const namedContexts = { shared: sharedContext() };
+      const before = imageTag(service, { namedContexts });
+      appendFileSync(join(namedContexts.shared, "README.md"), "More.\n");
+      expect(imageTag(service, { namedContexts })).toBe(before);
+    });
+
+    it("depends on the context's name, not on where its folder is", () => {
+      const service = copyOf("users");
+      const folder = sharedContext();
+      const moved = join(workDir, "elsewhere");
+      cpSync(folder, moved, { recursive: true });
+      const tag = imageTag(service, { namedContexts: { shared: folder } });
+      expect(imageTag(service, { namedContexts: { shared: moved } })).toBe(tag);
+      expect(imageTag(service, { namedContexts: { common: folder } })).not.toBe(tag);
+    });
+  });
 });

@@ -159,6 +159,24 @@ describe("EcsModule", () => {
     expect(container.environment).toContainEqual({ name: "USERS_URL", value: "http://users:8000" });
   });
 
+  it("gives a service its path prefix, and its callers the callee's API with that prefix", () => {
+    const synth = synthEcs({
+      services: [
+        ecsService({ ...USERS, routing: { pathPrefix: "/api/users" } }),
+        ecsService(PRODUCTS),
+      ],
+    });
+    const variables = (service: string) =>
+      containerOf(synth.resourceAt("aws_ecs_task_definition", `task-definition-${service}`))
+        .environment as { name: string; value: string }[];
+    expect(variables("users")).toContainEqual({ name: "PATH_PREFIX", value: "/api/users" });
+    expect(variables("products")).toContainEqual({
+      name: "USERS_URL",
+      value: "http://users:8000/api/users",
+    });
+    expect(variables("products").map((variable) => variable.name)).not.toContain("PATH_PREFIX");
+  });
+
   it("keeps each service's logs in its own log group with the configured retention", () => {
     const groups = Object.values(synthEcs().resources("aws_cloudwatch_log_group")).map((g) => [
       g.name,

@@ -71,6 +71,7 @@ describe("ImageBuildModule", () => {
             IMAGE_TAG: "abc123",
             BUILD_CONTEXT: ".",
             DOCKERFILE: "services/users/Dockerfile",
+            BUILD_CONTEXTS: "service-platform=service-platform",
             PLATFORM: "linux/amd64",
             AWS_REGION: "eu-west-1",
           },
@@ -79,13 +80,41 @@ describe("ImageBuildModule", () => {
     ]);
   });
 
+  it("passes every named build context, one name=folder a line", () => {
+    const synth = synthScope((scope) => {
+      new ImageBuildModule(scope, "images", {
+        region: "eu-west-1",
+        workingDirectory: "../../..",
+        buildContexts: { shared: "shared", "design-tokens": "ui/tokens" },
+        images: [
+          {
+            name: "users",
+            repositoryUrl: "123.dkr.ecr.eu-west-1.amazonaws.com/shop/users",
+            tag: "abc123",
+            context: "services/users",
+            dockerfile: "services/users/Dockerfile",
+            cpuArchitecture: "X86_64",
+          },
+        ],
+      });
+    });
+    const [provisioner] = synth.resourceAt("terraform_data", "build-and-push-users")
+      .provisioner as { "local-exec": { environment: Record<string, string> } }[];
+    expect(provisioner["local-exec"].environment.BUILD_CONTEXTS).toBe(
+      "shared=shared\ndesign-tokens=ui/tokens",
+    );
+  });
+
   it("needs no provider: terraform_data is built into Terraform", () => {
     expect(synth.json.terraform?.required_providers).toBeUndefined();
   });
 });
 
-/** Runs the build script with fake `aws` and `docker` commands that log their arguments. */
-function runScript(describeImages: "found" | "not-found" | "denied") {
+/**
+ * Runs the build script with stand-ins for `aws` and `docker` (no Docker engine here) that log
+ * their arguments.
+ */
+function runScript(describeImages: "found" | "not-found" | "denied", buildContexts?: string) {
   const bin = mkdtempSync(join(tmpdir(), "fake-bin-"));
   const log = join(bin, "calls.log");
   const fake = (name: string, body: string) => {
@@ -114,6 +143,7 @@ function runScript(describeImages: "found" | "not-found" | "denied") {
       DOCKERFILE: "services/users/Dockerfile",
       PLATFORM: "linux/arm64",
       AWS_REGION: "eu-west-1",
+      ...(buildContexts === undefined ? {} : { BUILD_CONTEXTS: buildContexts }),
     },
   });
   return { ...result, calls: readFileSync(log, "utf8").trim().split("\n").filter(Boolean) };
@@ -135,6 +165,17 @@ describe("scripts/build-and-push-image.sh", () => {
       "docker build --platform linux/arm64 --file services/users/Dockerfile --tag 123.dkr.ecr.eu-west-1.amazonaws.com/shop-prod/users:abc123 .",
       "docker push 123.dkr.ecr.eu-west-1.amazonaws.com/shop-prod/users:abc123",
     ]);
+  });
+
+  it("builds with each named build context, and with none when BUILD_CONTEXTS is empty", () => {
+    const build = (contexts: string) =>
+      runScript("not-found", contexts).calls.find((c) => c.startsWith("docker build"));
+    expect(build("service-platform=service-platform\nshared=lib/shared")).toBe(
+      "docker build --platform linux/arm64 --build-context service-platform=service-platform --build-context shared=lib/shared --file services/users/Dockerfile --tag 123.dkr.ecr.eu-west-1.amazonaws.com/shop-prod/users:abc123 .",
+    );
+    expect(build("")).toBe(
+      "docker build --platform linux/arm64 --file services/users/Dockerfile --tag 123.dkr.ecr.eu-west-1.amazonaws.com/shop-prod/users:abc123 .",
+    );
   });
 
   it("builds nothing when the immutable tag is already pushed", () => {

@@ -1,56 +1,68 @@
-// The products service's code and the stack must agree on the table: the stack creates it from the
-// manifest (services/products/service.json), the code queries it by the keys and index in
-// services/products/src/table-definition.json, and IAM grants only the operations in the manifest.
+// Each service with a DynamoDB data store and the stack agree on its table, whatever services the
+// project has: the stack creates the table its manifest declares, and the operations IAM grants
+// (the manifest's) are exactly the ones its source sends.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PROJECT, synthEnvironment } from "../support/stacks";
+import type { DynamodbKey } from "../../config/model";
+import { serviceImageTags } from "../../stacks/synthesis";
+import { PROJECT, synthEnvironmentStack } from "../support/stacks";
+import { ROOT } from "./support/local-stack";
 
-const SOURCE = join("services", "products", "src");
-const definition = JSON.parse(readFileSync(join(SOURCE, "table-definition.json"), "utf8")) as {
-  KeySchema: { AttributeName: string; KeyType: string }[];
-  GlobalSecondaryIndexes: {
-    IndexName: string;
-    KeySchema: { AttributeName: string; KeyType: string }[];
-    Projection: { ProjectionType: string };
-  }[];
-};
-const keyOf = (schema: { AttributeName: string; KeyType: string }[], type: string) =>
-  schema.find((k) => k.KeyType === type)?.AttributeName;
-
-/** The lib-dynamodb commands the service's source sends, as DynamoDB operation names. */
+/** The AWS SDK commands (client or lib-dynamodb) the source sends, as DynamoDB operation names. */
 function operationsInSource(dir: string): string[] {
   const operations = new Set<string>();
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".ts")) continue;
     const text = readFileSync(join(entry.parentPath, entry.name), "utf8");
-    for (const [, command] of text.matchAll(/new (Get|Put|Update|Delete|Query|Scan)Command\(/g)) {
+    const commands = text.matchAll(
+      /new (Get|Put|Update|Delete|BatchGet|BatchWrite|Query|Scan)(?:Item)?Command\(/g,
+    );
+    for (const [, command] of commands) {
       operations.add(["Query", "Scan"].includes(command) ? command : `${command}Item`);
     }
   }
   return [...operations].sort();
 }
 
-describe("the products table contract", () => {
-  const table = synthEnvironment("prod").resource("aws_dynamodb_table");
-  const manifest = PROJECT.services.find((s) => s.name === "products")!.datastores.dynamodb!;
+const tableServices = PROJECT.services.filter((service) => service.datastores.dynamodb);
+const source = { imageTags: serviceImageTags(ROOT, PROJECT.services), projectDir: "../../.." };
+const keyName = (key?: DynamodbKey) => key?.name;
 
-  it("creates the table with the key schema the code uses", () => {
-    expect(table.hash_key).toBe(keyOf(definition.KeySchema, "HASH"));
-    expect(table.range_key).toBe(keyOf(definition.KeySchema, "RANGE"));
+if (tableServices.length === 0) {
+  it("has nothing to check: no service declares a DynamoDB table", () => {
+    expect(PROJECT.services.filter((service) => service.datastores.dynamodb)).toEqual([]);
   });
+}
 
-  it("creates exactly the indexes the code queries", () => {
-    expect(table.global_secondary_index).toEqual(
-      definition.GlobalSecondaryIndexes.map((index) => ({
-        name: index.IndexName,
-        hash_key: keyOf(index.KeySchema, "HASH"),
-        ...(keyOf(index.KeySchema, "RANGE") ? { range_key: keyOf(index.KeySchema, "RANGE") } : {}),
-        projection_type: index.Projection.ProjectionType,
-      })),
+describe.each(tableServices.map((service) => [service.name, service] as const))(
+  "the %s table contract",
+  (name, service) => {
+    const use = service.datastores.dynamodb!;
+
+    it.each(PROJECT.environments.map((env) => [env.name, env] as const))(
+      "%s creates the table with the keys and indexes the manifest declares",
+      (_env, env) => {
+        const table = synthEnvironmentStack(env, source).resourceAt(
+          "aws_dynamodb_table",
+          `dynamodb-${name}`,
+        );
+        expect(table.hash_key).toBe(use.partitionKey.name);
+        expect(table.range_key).toBe(keyName(use.sortKey));
+        expect(table.global_secondary_index ?? []).toEqual(
+          use.indexes.map((index) => ({
+            name: index.name,
+            hash_key: index.partitionKey.name,
+            ...(index.sortKey ? { range_key: index.sortKey.name } : {}),
+            projection_type: index.projection,
+          })),
+        );
+      },
     );
-  });
 
-  it("grants exactly the operations the code sends", () => {
-    expect([...manifest.operations].sort()).toEqual(operationsInSource(SOURCE));
-  });
-});
+    it("is granted exactly the operations its source sends", () => {
+      const operations = operationsInSource(join(ROOT, service.directory, "src"));
+      expect(operations.length).toBeGreaterThan(0);
+      expect([...use.operations].sort()).toEqual(operations);
+    });
+  },
+);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { loadProject } from "../../config/load";
 import { ConfigError, formatProblem } from "../../config/problems";
+import { SHARED_BUILD_CONTEXTS } from "../../lib/shared-build-contexts";
 import { REPO_ROOT } from "./temp-project";
 
 export type JsonEdit = (json: Record<string, any>) => void;
@@ -15,8 +16,9 @@ export interface ConfigProjectOptions {
 }
 
 /**
- * A temp dir holding a copy of the repository's configuration (environments and manifests only),
- * with edits applied: the starting point of every "this mistake gives this message" test.
+ * A temp dir holding a copy of the repository's configuration (environments and manifests only,
+ * and the source of the folders every image is built with, which image tags hash), with edits
+ * applied: the starting point of every "this mistake gives this message" test.
  */
 export function configProject({ edit = {}, write = {} }: ConfigProjectOptions = {}): string {
   const root = mkdtempSync(join(tmpdir(), "config-"));
@@ -26,6 +28,12 @@ export function configProject({ edit = {}, write = {} }: ConfigProjectOptions = 
       join(REPO_ROOT, "services", service, "service.json"),
       join(root, "services", service, "service.json"),
     );
+  }
+  for (const folder of Object.values(SHARED_BUILD_CONTEXTS)) {
+    cpSync(join(REPO_ROOT, folder), join(root, folder), {
+      recursive: true,
+      filter: (source) => !/[/\\](node_modules|dist)([/\\]|$)/.test(source),
+    });
   }
   for (const [file, change] of Object.entries(edit)) {
     const path = join(root, file);

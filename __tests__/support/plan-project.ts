@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "./temp-dir";
-import { REPO_ROOT } from "./temp-project";
+import { copySharedBuildContexts, REPO_ROOT } from "./temp-project";
 
 /** The fixture's only environment (and stack besides the state stack) and service. */
 export const FIXTURE_ENVIRONMENT = "qa";
@@ -58,6 +58,7 @@ export function writePlanProjectConfig(root: string, config: PlanProjectConfig):
 export function planProject(config: PlanProjectConfig): string {
   const root = tempDir("plan-project-");
   writePlanProjectConfig(root, config);
+  copySharedBuildContexts(root);
   const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8"));
   const packageJson = {
     name: "plan-fixture",

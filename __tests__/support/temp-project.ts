@@ -1,6 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
+import { SHARED_BUILD_CONTEXTS } from "../../lib/shared-build-contexts";
+import { tempDir } from "./temp-dir";
 
 export const REPO_ROOT = resolve(__dirname, "..", "..");
 
@@ -12,17 +14,39 @@ export const SYNTH_COMMAND = [
   join(REPO_ROOT, "main.ts"),
 ];
 
+const WITHOUT_BUILD_OUTPUT = {
+  recursive: true,
+  filter: (source: string) => !/[/\\](node_modules|dist|coverage)([/\\]|$)/.test(source),
+};
+
 /**
- * A temporary copy of the repository's configuration (environments and service folders without
- * their dependencies or build output), with a cdktf.json whose app runs this repository's code.
+ * Copies the folders every image is built with (lib/shared-build-contexts.ts) into a project:
+ * synthesis hashes them into every image tag, so a project without them cannot synthesize.
+ */
+export function copySharedBuildContexts(root: string): void {
+  for (const folder of Object.values(SHARED_BUILD_CONTEXTS)) {
+    cpSync(join(REPO_ROOT, folder), join(root, folder), WITHOUT_BUILD_OUTPUT);
+  }
+}
+
+/** A temporary copy of a fixture project of __tests__/fixtures, with the shared build contexts. */
+export function fixtureProjectCopy(fixture: string): string {
+  const root = tempDir(`${basename(fixture)}-`);
+  cpSync(fixture, root, { recursive: true });
+  copySharedBuildContexts(root);
+  return root;
+}
+
+/**
+ * A temporary copy of the repository's configuration (environments, service folders and the
+ * folders every image is built with, without their dependencies or build output), with a
+ * cdktf.json whose app runs this repository's code.
  */
 export function makeTempProject(): string {
   const root = mkdtempSync(join(tmpdir(), "project-"));
   cpSync(join(REPO_ROOT, "environments"), join(root, "environments"), { recursive: true });
-  cpSync(join(REPO_ROOT, "services"), join(root, "services"), {
-    recursive: true,
-    filter: (source) => !/[/\\](node_modules|dist|coverage)([/\\]|$)/.test(source),
-  });
+  cpSync(join(REPO_ROOT, "services"), join(root, "services"), WITHOUT_BUILD_OUTPUT);
+  copySharedBuildContexts(root);
   const cdktfJson = JSON.parse(readFileSync(join(REPO_ROOT, "cdktf.json"), "utf8"));
   writeFileSync(
     join(root, "cdktf.json"),

@@ -1,4 +1,4 @@
-import { callUrlVariable } from "../../lib/names/call-url-variable";
+import { calleeUrlVariable } from "../../lib/service-variables";
 import { jsonPath, quote, type ConfigProblem } from "../problems";
 import type { Check } from "./check";
 import { datastoreVariables } from "./storage";
@@ -28,7 +28,7 @@ export const checkEnvironmentVariables: Check = ({ services }) =>
       ["PORT", `the container port (${service.port})`],
       ...service.calls.map(
         (callee) =>
-          [callUrlVariable(callee), `the URL of ${quote(callee)}, which it calls`] as const,
+          [calleeUrlVariable(callee), `the URL of ${quote(callee)}, which it calls`] as const,
       ),
     ]);
     for (const section of ["environment", "secrets"] as const) {

@@ -11,11 +11,11 @@ export interface DynamoDbEmulator {
   stop(): Promise<void>;
 }
 
-/** Starts dynalite on `host`, on a free port, keeping its LevelDB store in `directory`. */
+/** Starts dynalite on `host`, on a free port, keeping its LevelDB store in `directory` (and its requests in `journal`, when given). */
 export async function startDynamoDbEmulator(
   host: string,
   directory: string,
-  journal: RecordedRequest[],
+  journal?: RecordedRequest[],
 ): Promise<DynamoDbEmulator> {
   const server = dynalite({
     path: directory,
@@ -30,7 +30,7 @@ export async function startDynamoDbEmulator(
       resolve();
     });
   });
-  recordRequests(server, "dynamodb", journal);
+  if (journal) recordRequests(server, "dynamodb", journal);
   const endpoint = `http://${host}:${(server.address() as AddressInfo).port}`;
   return {
     endpoint,

@@ -43,11 +43,11 @@ async function expectOk(response: Response, what: string): Promise<Response> {
   return response;
 }
 
-/** Starts s3rver on `host`, on a free port, storing buckets under `directory`. */
+/** Starts s3rver on `host`, on a free port, storing buckets under `directory` (and its requests in `journal`, when given). */
 export async function startS3Emulator(
   host: string,
   directory: string,
-  journal: RecordedRequest[],
+  journal?: RecordedRequest[],
 ): Promise<S3Emulator> {
   const server = new S3rver({
     address: host,
@@ -57,7 +57,7 @@ export async function startS3Emulator(
     vhostBuckets: false,
   });
   const address: AddressInfo = await server.run();
-  recordRequests(server.httpServer, "s3", journal);
+  if (journal) recordRequests(server.httpServer, "s3", journal);
   const endpoint = `http://${host}:${address.port}`;
 
   const bucketExists = async (bucket: string): Promise<boolean> =>

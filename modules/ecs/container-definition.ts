@@ -1,5 +1,3 @@
-import { callUrlVariable } from "../../lib/names/call-url-variable";
-
 /** The subset of the ECS container definition schema this project writes, typed. */
 export interface ContainerDefinition {
   readonly name: string;
@@ -126,14 +124,4 @@ export function buildContainerDefinition(input: ContainerInput): ContainerDefini
         }
       : {}),
   };
-}
-
-/** Environment variables that tell a service where the services it calls are: USERS_URL=http://users:8000. */
-export function serviceUrlVariables(
-  calls: readonly string[],
-  portOf: (service: string) => number,
-): Record<string, string> {
-  return Object.fromEntries(
-    calls.map((callee) => [callUrlVariable(callee), `http://${callee}:${portOf(callee)}`]),
-  );
 }

@@ -8,13 +8,9 @@ import { ServiceDiscoveryHttpNamespace } from "@cdktf/provider-aws/lib/service-d
 import { Construct } from "constructs";
 import { CONTAINER_GID, CONTAINER_UID } from "../../lib/container-user";
 import { ecsNames } from "../../lib/names/ecs";
+import { calleeUrlVariables, pathPrefixVariables } from "../../lib/service-variables";
 import { capacityProviderStrategy, FARGATE_CAPACITY_PROVIDERS } from "./capacity-strategy";
-import {
-  buildContainerDefinition,
-  PORT_NAME,
-  SCRATCH_VOLUME,
-  serviceUrlVariables,
-} from "./container-definition";
+import { buildContainerDefinition, PORT_NAME, SCRATCH_VOLUME } from "./container-definition";
 import { databaseWiring, tableWiring, type DatastoreWiring } from "./datastore-access";
 import type { EcsModuleProps, EcsServiceProps } from "./ecs-props";
 import { secretReferenceWiring } from "./secret-references";
@@ -77,7 +73,9 @@ export class EcsModule extends Construct {
     const { name, services } = props;
     const names = ecsNames(name);
     const definitions = services.map((s) => s.definition);
-    const portOf = (service: string) => definitions.find((s) => s.name === service)!.port;
+    const definitionOf = (service: string) => definitions.find((s) => s.name === service)!;
+    const serviceConnectUrl = (service: string) =>
+      `http://${service}:${definitionOf(service).port}`;
     const wiringOf = (service: EcsServiceProps): DatastoreWiring[] => [
       ...(service.database ? [databaseWiring(service.database, props.region)] : []),
       ...(service.table
@@ -153,7 +151,11 @@ export class EcsModule extends Construct {
         healthCheckPath: service.healthCheck.path,
         user: props.containerUser ?? `${CONTAINER_UID}:${CONTAINER_GID}`,
         environment: Object.assign(
-          { ...service.environment, ...serviceUrlVariables(service.calls, portOf) },
+          {
+            ...service.environment,
+            ...pathPrefixVariables(service),
+            ...calleeUrlVariables(service.calls.map(definitionOf), serviceConnectUrl),
+          },
           ...wiring.map((w) => w.environment),
           props.xray ? { AWS_XRAY_DAEMON_ADDRESS: XRAY_DAEMON_ADDRESS } : {},
         ),

@@ -31,6 +31,11 @@ export interface EcsServiceDefinition {
   readonly environment: Readonly<Record<string, string>>;
   /** Services this one calls over Service Connect. */
   readonly calls: readonly string[];
+  /**
+   * The load balancer's path rule: the service serves its API under pathPrefix (PATH_PREFIX),
+   * and its callers' <NAME>_URL includes it. @default served at the root
+   */
+  readonly routing?: { readonly pathPrefix?: string };
 }
 
 /** A service's image: where it is pulled from, and the step that pushes it there. */

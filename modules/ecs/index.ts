@@ -8,11 +8,7 @@ export {
   type ServiceImage,
   type ServiceTargetGroup,
 } from "./ecs-module";
-export {
-  buildContainerDefinition,
-  serviceUrlVariables,
-  type ContainerDefinition,
-} from "./container-definition";
+export { buildContainerDefinition, type ContainerDefinition } from "./container-definition";
 export { ServiceRoles, type PolicyStatement, type ServiceRolesProps } from "./service-roles";
 export {
   DATABASE_SSL_MODE,

@@ -1,6 +1,7 @@
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { dockerPlatform, type CpuArchitecture } from "../../lib/docker-platform";
+import { SHARED_BUILD_CONTEXTS } from "../../lib/shared-build-contexts";
 import { TerraformData } from "./terraform-data";
 
 export interface ImageBuild {
@@ -36,6 +37,11 @@ export interface ImageBuildModuleProps {
   readonly workingDirectory: string;
   /** The build-and-push script, relative to `workingDirectory`. @default "scripts/build-and-push-image.sh" */
   readonly script?: string;
+  /**
+   * Named build contexts every image is built with (`--build-context name=folder`), folders
+   * relative to `workingDirectory`. @default SHARED_BUILD_CONTEXTS (lib/shared-build-contexts.ts)
+   */
+  readonly buildContexts?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -50,6 +56,10 @@ export class ImageBuildModule extends Construct {
 
   constructor(scope: Construct, id: string, props: ImageBuildModuleProps) {
     super(scope, id);
+    // One "name=folder" a line: the script reads them back line by line.
+    const buildContexts = Object.entries(props.buildContexts ?? SHARED_BUILD_CONTEXTS)
+      .map(([name, folder]) => `${name}=${folder}`)
+      .join("\n");
     this.images = props.images.map((image) => {
       const platform = dockerPlatform(image.cpuArchitecture);
       const reference = `${image.repositoryUrl}:${image.tag}`;
@@ -65,6 +75,7 @@ export class ImageBuildModule extends Construct {
               IMAGE_TAG: image.tag,
               BUILD_CONTEXT: image.context,
               DOCKERFILE: image.dockerfile,
+              BUILD_CONTEXTS: buildContexts,
               PLATFORM: platform,
               AWS_REGION: props.region,
             },

@@ -13,8 +13,12 @@ export interface Child {
   readonly process: ChildProcess;
   /** Resolves with the exit code (or the signal's name) once the process has exited. */
   readonly exited: Promise<number | string>;
+  /** Resolves once the process has exited and its output is read to the end (`tail()` complete). */
+  readonly closed: Promise<void>;
   /** Every complete line it wrote to stdout so far. */
   readonly stdoutLines: string[];
+  /** Every complete line it wrote to stderr so far. */
+  readonly stderrLines: string[];
   /** The last lines it wrote to stdout and stderr, joined. */
   tail(): string;
   /** Sends a signal, then waits for the exit; SIGKILL if it takes longer than `timeoutMs`. */
@@ -33,6 +37,7 @@ export function startChild(
   const child = spawn(command, args, { ...spawnOptions, stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
   const stdoutLines: string[] = [];
+  const stderrLines: string[] = [];
   const recent: string[] = [];
   const collect = (stream: NodeJS.ReadableStream | null, keep?: string[]) => {
     let partial = "";
@@ -49,7 +54,7 @@ export function startChild(
     });
   };
   collect(child.stdout, stdoutLines);
-  collect(child.stderr);
+  collect(child.stderr, stderrLines);
 
   const exited = new Promise<number | string>((resolve) => {
     child.once("exit", (code, signal) => {
@@ -63,10 +68,17 @@ export function startChild(
     });
   });
 
+  const closed = new Promise<void>((resolve) => {
+    child.once("close", () => resolve());
+    child.once("error", () => resolve());
+  });
+
   return {
     process: child,
     exited,
+    closed,
     stdoutLines,
+    stderrLines,
     tail: () => recent.join("\n"),
     async stop(signal: NodeJS.Signals = "SIGTERM", timeoutMs = 10_000) {
       if (child.exitCode !== null || child.signalCode !== null) return exited;

@@ -17,12 +17,6 @@ import { waitUntil } from "./ports";
 export interface PostgresOptions {
   /** Holds the data directory and the Unix socket; initialised with initdb when empty. */
   readonly baseDir: string;
-  readonly port: number;
-  /** The application's database, created (owned by `user`) when missing. */
-  readonly database: string;
-  /** The application's login role: not a superuser, owner of its database. */
-  readonly user: string;
-  readonly password: string;
   /** Trade durability for speed (tests): fsync off. */
   readonly ephemeral?: boolean;
   /** Receives every line PostgreSQL writes to its log. */
@@ -31,18 +25,30 @@ export interface PostgresOptions {
   readonly spawn?: { readonly detached?: boolean };
 }
 
-/** A PostgreSQL server on 127.0.0.1 that can be stopped and started again on the same data. */
-export interface Postgres {
-  readonly host: "127.0.0.1";
-  readonly port: number;
+/** An application's database and its login role (not a superuser, owner of the database). */
+export interface DatabaseLogin {
   readonly database: string;
   readonly user: string;
   readonly password: string;
+}
+
+/** A PostgreSQL server on 127.0.0.1 that can be stopped and started again on the same data. */
+export interface Postgres {
+  readonly host: "127.0.0.1";
+  /** The port it listens on, picked when it first started. */
+  readonly port: number;
+  /** Creates the database and its role when missing, and sets the role's password. */
+  provision(login: DatabaseLogin): Promise<void>;
   /** Starts the server again after `stop` (same port, same data). */
   start(): Promise<void>;
   /** Fast shutdown: disconnects clients and stops. */
   stop(): Promise<void>;
 }
+
+/** Ports tried for a new server: it binds one itself, and the next is tried when one is taken. */
+const PORT_RANGE = { first: 20_000, count: 30_000 } as const;
+const PORT_ATTEMPTS = 20;
+const randomPort = () => PORT_RANGE.first + Math.floor(Math.random() * PORT_RANGE.count);
 
 const SERVER_USER = "postgres";
 
@@ -136,27 +142,20 @@ function initialise(bin: string, dataDir: string, baseDir: string): void {
 }
 
 /** Creates the application's role and database when they do not exist yet. */
-async function provision(socketDir: string, options: PostgresOptions): Promise<void> {
-  const admin = new Client({
-    host: socketDir,
-    port: options.port,
-    user: SERVER_USER,
-    database: "postgres",
-  });
+async function provision(socketDir: string, port: number, login: DatabaseLogin): Promise<void> {
+  const admin = new Client({ host: socketDir, port, user: SERVER_USER, database: "postgres" });
   await admin.connect();
   try {
-    const role = admin.escapeIdentifier(options.user);
-    const password = admin.escapeLiteral(options.password);
-    const roles = await admin.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [options.user]);
+    const role = admin.escapeIdentifier(login.user);
+    const password = admin.escapeLiteral(login.password);
+    const roles = await admin.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [login.user]);
     if (roles.rowCount === 0) await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD ${password}`);
     else await admin.query(`ALTER ROLE ${role} PASSWORD ${password}`);
     const databases = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [
-      options.database,
+      login.database,
     ]);
     if (databases.rowCount === 0) {
-      await admin.query(
-        `CREATE DATABASE ${admin.escapeIdentifier(options.database)} OWNER ${role}`,
-      );
+      await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(login.database)} OWNER ${role}`);
     }
   } finally {
     await admin.end();
@@ -174,7 +173,13 @@ async function acceptsConnections(socketDir: string, port: number): Promise<bool
   }
 }
 
-/** Starts PostgreSQL on 127.0.0.1:port (initialising baseDir first if needed) with the app's database. */
+/** Whether a server that exited while starting could not bind its port (another process has it). */
+const portTaken = (log: string) => /could not bind .*Address already in use/.test(log);
+
+/**
+ * Starts PostgreSQL on 127.0.0.1 (initialising baseDir first if needed), on a port it binds itself:
+ * a random one, the next when that one is taken.
+ */
 export async function startPostgres(options: PostgresOptions): Promise<Postgres> {
   const bin = findPostgresBinaries();
   const dataDir = join(options.baseDir, "data");
@@ -189,7 +194,8 @@ export async function startPostgres(options: PostgresOptions): Promise<Postgres>
   }
 
   let server: Child | undefined;
-  const start = async () => {
+  /** Resolves true once the server accepts connections, false when the port was taken. */
+  const startOn = async (port: number): Promise<boolean> => {
     const settings = [
       "listen_addresses=127.0.0.1",
       `unix_socket_directories=${socketDir}`,
@@ -199,7 +205,7 @@ export async function startPostgres(options: PostgresOptions): Promise<Postgres>
       "-D",
       dataDir,
       "-p",
-      String(options.port),
+      String(port),
       ...settings.flatMap((setting) => ["-c", setting]),
     ]);
     const child = startChild(command, args, {
@@ -209,26 +215,35 @@ export async function startPostgres(options: PostgresOptions): Promise<Postgres>
     });
     server = child;
     let exited = false;
-    void child.exited.then(() => (exited = true));
+    void child.closed.then(() => (exited = true));
+    let taken = false;
     await waitUntil(
       async () => {
+        if (exited && portTaken(child.tail())) return (taken = true);
         if (exited) throw new Error(`PostgreSQL exited while starting:\n${child.tail()}`);
-        return acceptsConnections(socketDir, options.port);
+        return acceptsConnections(socketDir, port);
       },
       30_000,
       () => `PostgreSQL did not accept connections within 30 s:\n${child.tail()}`,
     );
+    return !taken;
   };
 
-  await start();
-  await provision(socketDir, options);
+  let port = randomPort();
+  for (let attempt = 1; !(await startOn(port)); attempt++) {
+    if (attempt === PORT_ATTEMPTS) {
+      throw new Error(`PostgreSQL found no free port in ${PORT_ATTEMPTS} attempts`);
+    }
+    port = randomPort();
+  }
   return {
     host: "127.0.0.1",
-    port: options.port,
-    database: options.database,
-    user: options.user,
-    password: options.password,
-    start,
+    port,
+    provision: (login) => provision(socketDir, port, login),
+    async start() {
+      if (!(await startOn(port)))
+        throw new Error(`PostgreSQL cannot listen on ${port} again: taken`);
+    },
     async stop() {
       // SIGINT is PostgreSQL's fast shutdown: roll back open transactions, disconnect, stop.
       await server?.stop("SIGINT", 15_000);
@@ -236,14 +251,17 @@ export async function startPostgres(options: PostgresOptions): Promise<Postgres>
   };
 }
 
-/** The users service's DATABASE_* variables for a local server (no TLS on loopback). */
-export function databaseEnvironment(postgres: Postgres): Record<string, string> {
+/** A service's DATABASE_* variables for its database on a local server (no TLS on loopback). */
+export function databaseEnvironment(
+  postgres: Pick<Postgres, "host" | "port">,
+  login: DatabaseLogin,
+): Record<string, string> {
   return {
     DATABASE_HOST: postgres.host,
     DATABASE_PORT: String(postgres.port),
-    DATABASE_NAME: postgres.database,
-    DATABASE_USER: postgres.user,
-    DATABASE_PASSWORD: postgres.password,
+    DATABASE_NAME: login.database,
+    DATABASE_USER: login.user,
+    DATABASE_PASSWORD: login.password,
     DATABASE_SSL: "false",
   };
 }

@@ -1,42 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { startChild, type Child } from "./child-processes";
 import { waitUntil } from "./ports";
 
-/** The parts of a service manifest (services/<name>/service.json) a local run needs. */
-export interface ServiceManifest {
-  readonly name: string;
-  readonly port: number;
-  readonly environment?: Readonly<Record<string, string>>;
-  readonly calls?: readonly string[];
-}
-
-export function readManifest(root: string, name: string): ServiceManifest {
-  return JSON.parse(readFileSync(join(root, "services", name, "service.json"), "utf8"));
-}
-
-/**
- * The environment ECS gives the service's container, with loopback addresses: PORT, the
- * manifest's plain variables, and `<CALLEE>_URL` for each service it calls.
- */
-export function ecsLikeEnvironment(
-  manifest: ServiceManifest,
-  portOf: (service: string) => number,
-): Record<string, string> {
-  const calleeUrls = (manifest.calls ?? []).map((callee) => [
-    `${callee.toUpperCase().replace(/-/g, "_")}_URL`,
-    `http://127.0.0.1:${portOf(callee)}`,
-  ]);
-  return {
-    ...manifest.environment,
-    ...Object.fromEntries(calleeUrls),
-    PORT: String(manifest.port),
-  };
-}
-
 export interface RunningService {
   readonly name: string;
+  /** http://127.0.0.1:<port>, without the path prefix. */
   readonly url: string;
+  readonly port: number;
   readonly child: Child;
   /** The JSON lines the service has logged so far. */
   logs(): Record<string, unknown>[];
@@ -52,20 +23,39 @@ async function answersHealth(url: string): Promise<boolean> {
   }
 }
 
+function jsonLines(child: Child): Record<string, unknown>[] {
+  return child.stdoutLines.flatMap((line) => {
+    try {
+      return [JSON.parse(line) as Record<string, unknown>];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The port of the service's `listening` log line (service-platform's `listen`), once written. */
+function reportedPort(child: Child): number | undefined {
+  const line = jsonLines(child).find((entry) => entry.msg === "listening");
+  return typeof line?.port === "number" ? line.port : undefined;
+}
+
+const START_TIMEOUT_MS = 40_000;
+
 /**
  * Starts a built service (`node dist/server.js`, what its `start` script and its image run) with
  * only the given environment plus PATH, listening on 127.0.0.1, and waits until /health answers.
+ * With PORT=0 the service picks a port, which it reports in its `listening` log line.
  */
 export async function startService(options: {
-  readonly root: string;
+  /** The service folder, absolute. */
+  readonly directory: string;
   readonly name: string;
   readonly env: Readonly<Record<string, string>>;
   readonly echo?: (line: string) => void;
   /** Run it in its own process group, out of reach of the terminal's Ctrl-C. */
   readonly spawn?: { readonly detached?: boolean };
 }): Promise<RunningService> {
-  const dir = join(options.root, "services", options.name);
-  const entry = join(dir, "dist", "server.js");
+  const entry = join(options.directory, "dist", "server.js");
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
@@ -74,11 +64,12 @@ export async function startService(options: {
   };
   const child = startChild(process.execPath, [entry], {
     ...options.spawn,
-    cwd: dir,
+    cwd: options.directory,
     env,
     echo: options.echo,
   });
-  const url = `http://127.0.0.1:${env.PORT}`;
+  const requested = Number(env.PORT);
+  let port = requested === 0 ? undefined : requested;
   await waitUntil(
     async () => {
       if (child.process.exitCode !== null) {
@@ -86,22 +77,19 @@ export async function startService(options: {
           `${options.name} exited with code ${child.process.exitCode}:\n${child.tail()}`,
         );
       }
-      return answersHealth(url);
+      port ??= reportedPort(child);
+      return port !== undefined && answersHealth(`http://127.0.0.1:${port}`);
     },
-    40_000,
-    () => `${options.name} did not answer ${url}/health within 40 s:\n${child.tail()}`,
+    START_TIMEOUT_MS,
+    () =>
+      `${options.name} did not answer http://127.0.0.1:${port ?? "<port>"}/health within ${START_TIMEOUT_MS / 1000} s:\n${child.tail()}`,
   );
+  const boundPort = port as number;
   return {
     name: options.name,
-    url,
+    url: `http://127.0.0.1:${boundPort}`,
+    port: boundPort,
     child,
-    logs: () =>
-      child.stdoutLines.flatMap((line) => {
-        try {
-          return [JSON.parse(line) as Record<string, unknown>];
-        } catch {
-          return [];
-        }
-      }),
+    logs: () => jsonLines(child),
   };
 }

@@ -1,103 +1,57 @@
-import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import {
-  ensureProductsTable,
-  tableEnvironment,
-  startDynalite,
-  type Dynalite,
-} from "../../../scripts/local/dynalite";
-import { freePort } from "../../../scripts/local/ports";
-import { databaseEnvironment, startPostgres, type Postgres } from "../../../scripts/local/postgres";
-import {
-  ecsLikeEnvironment,
-  readManifest,
-  startService,
-  type RunningService,
-} from "../../../scripts/local/services";
+import { join, resolve } from "node:path";
+import { loadProject } from "../../../config/load";
+import type { ServiceConfig } from "../../../config/model";
+import { LocalStack } from "../../../scripts/local/local-stack";
+import { selectServices } from "../../../scripts/local/service-selection";
 
-export const ROOT = join(__dirname, "..", "..", "..");
-export const TABLE_NAME = "products";
+export const ROOT = resolve(__dirname, "..", "..", "..");
 
-/** PostgreSQL and users, optionally dynalite and products, wired as in ECS on loopback ports. */
-export interface LocalStack {
-  readonly postgres: Postgres;
-  readonly users: RunningService;
-  readonly products: RunningService;
-  readonly usersEnv: Readonly<Record<string, string>>;
-  readonly productsEnv: Readonly<Record<string, string>>;
-  /** Starts users again (same port, same environment) after it was stopped. */
-  restartUsers(): Promise<RunningService>;
-  /** Stops every process and removes the temporary directory. */
-  stop(): Promise<void>;
+/** The project's services, as the loader reads their manifests. */
+export function projectServices(root: string = ROOT): readonly ServiceConfig[] {
+  return loadProject(root).services;
 }
 
-/** Starts everything both services need, each on a free loopback port, data in a temporary directory. */
-export async function startLocalStack(): Promise<LocalStack> {
-  const baseDir = mkdtempSync(join(tmpdir(), "services-test-"));
-  // Traversable by the postgres OS user that PostgreSQL runs as when the tests run as root.
-  chmodSync(baseDir, 0o711);
-  const ports = {
-    postgres: await freePort(),
-    dynalite: await freePort(),
-    users: await freePort(),
-    products: await freePort(),
-  };
-  const started: { stop(): Promise<unknown> }[] = [];
-  const stopAll = async () => {
-    for (const process of started.reverse()) await process.stop().catch(() => undefined);
-    rmSync(baseDir, { recursive: true, force: true });
-  };
-  try {
-    const track = <T extends { stop(): Promise<unknown> }>(process: T): T => {
-      started.push(process);
-      return process;
-    };
-    const [postgres, dynalite]: [Postgres, Dynalite] = await Promise.all([
-      startPostgres({
-        baseDir: join(baseDir, "postgres"),
-        port: ports.postgres,
-        database: "users",
-        user: "users_service",
-        password: randomBytes(12).toString("hex"),
-        ephemeral: true,
-      }).then(track),
-      startDynalite({ port: ports.dynalite }).then(track),
-    ]);
-    await ensureProductsTable(dynalite.endpoint, TABLE_NAME, ROOT);
+/** A local stack whose data lives in a temporary directory, removed when it stops. */
+class TemporaryLocalStack extends LocalStack {
+  constructor(
+    root: string,
+    services: readonly ServiceConfig[],
+    private readonly dataDir: string,
+  ) {
+    super({ root, services, dataDir, ports: "free", ephemeral: true });
+  }
 
-    const portOf = (service: string) => ports[service as "users" | "products"];
-    const usersEnv = {
-      ...ecsLikeEnvironment(readManifest(ROOT, "users"), portOf),
-      PORT: String(ports.users),
-      ...databaseEnvironment(postgres),
-    };
-    const productsEnv = {
-      ...ecsLikeEnvironment(readManifest(ROOT, "products"), portOf),
-      PORT: String(ports.products),
-      ...tableEnvironment(dynalite, TABLE_NAME),
-    };
-    let users = await startService({ root: ROOT, name: "users", env: usersEnv });
-    started.push({ stop: () => users.child.stop() });
-    const products = await startService({ root: ROOT, name: "products", env: productsEnv });
-    started.push({ stop: () => products.child.stop() });
-    return {
-      postgres,
-      get users() {
-        return users;
-      },
-      products,
-      usersEnv,
-      productsEnv,
-      async restartUsers() {
-        users = await startService({ root: ROOT, name: "users", env: usersEnv });
-        return users;
-      },
-      stop: stopAll,
-    };
+  override stop(): Promise<void> {
+    return super.stop().finally(() => rmSync(this.dataDir, { recursive: true, force: true }));
+  }
+}
+
+/**
+ * Starts the services named (every service when none is) and the services they call, with the
+ * data stores they declare, on ports the system picks, as `npm run dev` runs them.
+ */
+export async function startServices(
+  names: readonly string[] = [],
+  root: string = ROOT,
+): Promise<LocalStack> {
+  const services = selectServices(projectServices(root), names);
+  const stack = new TemporaryLocalStack(
+    root,
+    services,
+    mkdtempSync(join(tmpdir(), "services-test-")),
+  );
+  try {
+    await stack.start();
   } catch (error) {
-    await stopAll();
+    await stack.stop().catch(() => undefined);
     throw error;
   }
+  return stack;
+}
+
+/** Where a running service serves its API: its URL and its path prefix. */
+export function apiUrl(stack: LocalStack, name: string): string {
+  return `${stack.service(name).url}${stack.environmentOf(name).PATH_PREFIX ?? ""}`;
 }

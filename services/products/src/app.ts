@@ -1,11 +1,14 @@
+import {
+  createHttpServer,
+  isTableUnavailable,
+  registerHealthRoutes,
+  type Readiness,
+  type ServerSettings,
+} from "@shop/service-platform";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { UsersClient } from "./owners/users-client";
-import type { LogLevel } from "./platform/environment";
-import { registerHealthRoutes, type Readiness } from "./platform/health-routes";
-import { createHttpServer } from "./platform/http-server";
 import { registerProductRoutes } from "./products/product-routes";
 import type { ProductStore } from "./products/product-store";
-import { isStoreUnavailable } from "./products/store-unavailable";
 
 /** Ready when the table answers a read; the details go to the log, not to the client. */
 async function tableReadiness(products: ProductStore, log: FastifyBaseLogger): Promise<Readiness> {
@@ -18,21 +21,23 @@ async function tableReadiness(products: ProductStore, log: FastifyBaseLogger): P
   }
 }
 
-/** The products service's HTTP application over its table and the users service. */
+/** The products service's HTTP application over its table and the users service, its API under the path prefix. */
 export function buildApp(
   products: ProductStore,
   users: UsersClient,
-  logLevel: LogLevel,
+  settings: Pick<ServerSettings, "logLevel" | "pathPrefix">,
 ): FastifyInstance {
   const app = createHttpServer({
     service: "products",
-    logLevel,
+    logLevel: settings.logLevel,
     describeUnavailable: (error) =>
-      isStoreUnavailable(error)
+      isTableUnavailable(error)
         ? "the products table is unavailable: try again shortly"
         : undefined,
   });
-  registerHealthRoutes(app, "/products", () => tableReadiness(products, app.log));
-  registerProductRoutes(app, products, users);
+  registerHealthRoutes(app, settings.pathPrefix, () => tableReadiness(products, app.log));
+  void app.register(async (api) => registerProductRoutes(api, products, users), {
+    prefix: settings.pathPrefix,
+  });
   return app;
 }

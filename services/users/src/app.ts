@@ -1,9 +1,13 @@
+import {
+  createHttpServer,
+  isCredentialRejected,
+  isDatabaseUnavailable,
+  registerHealthRoutes,
+  type Readiness,
+  type ServerSettings,
+} from "@shop/service-platform";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { Pool } from "pg";
-import { isCredentialRejected, isDatabaseUnavailable } from "./database/unavailable";
-import type { LogLevel } from "./platform/environment";
-import { registerHealthRoutes, type Readiness } from "./platform/health-routes";
-import { createHttpServer } from "./platform/http-server";
 import { registerUserRoutes } from "./users/user-routes";
 import { UserStore } from "./users/user-store";
 
@@ -24,26 +28,29 @@ async function databaseReadiness(
 }
 
 /**
- * The users service's HTTP application over a PostgreSQL pool. `onCredentialsRejected` hears when
- * the database refuses the password (rotated): requests get 503 meanwhile.
+ * The users service's HTTP application over a PostgreSQL pool, its API under the path prefix.
+ * `onCredentialsRejected` hears when the database refuses the password (rotated): requests get
+ * 503 meanwhile.
  */
 export function buildApp(
   pool: Pool,
-  logLevel: LogLevel,
+  settings: Pick<ServerSettings, "logLevel" | "pathPrefix">,
   onCredentialsRejected: () => void = () => undefined,
 ): FastifyInstance {
   const app = createHttpServer({
     service: "users",
-    logLevel,
+    logLevel: settings.logLevel,
     describeUnavailable: (error) => {
       if (isCredentialRejected(error)) onCredentialsRejected();
       else if (!isDatabaseUnavailable(error)) return undefined;
       return "the database is unavailable: try again shortly";
     },
   });
-  registerHealthRoutes(app, "/users", () =>
+  registerHealthRoutes(app, settings.pathPrefix, () =>
     databaseReadiness(pool, app.log, onCredentialsRejected),
   );
-  registerUserRoutes(app, new UserStore(pool));
+  void app.register(async (api) => registerUserRoutes(api, new UserStore(pool)), {
+    prefix: settings.pathPrefix,
+  });
   return app;
 }

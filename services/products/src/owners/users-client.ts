@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 export class UsersUnavailableError extends Error {}
 
 export interface UsersClientOptions {
-  /** The users service's base URL, e.g. http://users:8000. */
+  /** The users service's API, its path prefix included, e.g. http://users:8000/users. */
   readonly baseUrl: string;
   /** Time allowed for one attempt. @default 1000 */
   readonly attemptTimeoutMs?: number;
@@ -33,7 +33,7 @@ export class UsersClient {
    * answers are retried; throws UsersUnavailableError when no attempt gives an answer.
    */
   async userExists(id: string): Promise<boolean> {
-    const url = `${this.baseUrl}/users/${encodeURIComponent(id)}`;
+    const url = `${this.baseUrl}/${encodeURIComponent(id)}`;
     let lastProblem = "";
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
       if (attempt > 1) {

@@ -1,20 +1,10 @@
-import { invalidField } from "../platform/http-errors";
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
-
-/** A DynamoDB key where a page stopped (LastEvaluatedKey): string attributes only in this table. */
-export type PageKey = Record<string, string>;
+import { invalidCursor, invalidField, parseLimit } from "@shop/service-platform";
 
 /** A validated `?ownerId=&limit=&cursor=`. */
 export interface PageQuery {
   readonly ownerId?: string;
   readonly limit: number;
   readonly cursor?: string;
-}
-
-export function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
 
 /** Parses `ownerId`, `limit` and `cursor` query parameters; throws a 400 HttpError naming the bad one. */
@@ -30,48 +20,4 @@ export function parsePageQuery(query: Record<string, unknown>): PageQuery {
     limit: parseLimit(query.limit),
     cursor: cursor === "" ? undefined : cursor,
   };
-}
-
-function parseLimit(value: unknown): number {
-  if (value === undefined || value === "") return DEFAULT_PAGE_SIZE;
-  const limit = typeof value === "string" && /^[0-9]+$/.test(value) ? Number(value) : NaN;
-  if (!(limit >= 1 && limit <= MAX_PAGE_SIZE)) {
-    throw invalidField("limit", `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-  }
-  return limit;
-}
-
-export function invalidCursor() {
-  return invalidField(
-    "cursor",
-    "cursor is not one this API returned for this query: use nextCursor as is",
-  );
-}
-
-/**
- * The key a cursor stands for, if it has exactly the given attributes as strings (and, where
- * `fixed` says so, these values); throws a 400 HttpError otherwise.
- */
-export function decodeCursor(
-  cursor: string,
-  attributes: readonly string[],
-  fixed: Readonly<Record<string, string>> = {},
-): PageKey {
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw invalidCursor();
-  }
-  if (typeof key !== "object" || key === null || Array.isArray(key)) throw invalidCursor();
-  const record = key as Record<string, unknown>;
-  const names = Object.keys(record).sort();
-  const valid =
-    names.length === attributes.length &&
-    [...attributes]
-      .sort()
-      .every((name, i) => names[i] === name && typeof record[name] === "string") &&
-    Object.entries(fixed).every(([name, value]) => record[name] === value);
-  if (!valid) throw invalidCursor();
-  return record as PageKey;
 }

@@ -1,13 +1,11 @@
+import { encodeCursor, HttpError, isUuid } from "@shop/service-platform";
 import type { FastifyInstance } from "fastify";
 import { UsersUnavailableError, type UsersClient } from "../owners/users-client";
-import { HttpError } from "../platform/http-errors";
-import { encodeCursor, parsePageQuery } from "./page-query";
+import { parsePageQuery } from "./page-query";
 import { parseProductInput } from "./product-input";
 import type { ProductStore } from "./product-store";
 
 type IdParams = { id: string };
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function notFound(id: string): HttpError {
   return new HttpError(404, `no product with id ${id}`);
@@ -31,20 +29,20 @@ async function requireOwner(users: UsersClient, ownerId: string): Promise<void> 
   }
 }
 
-/** The products REST API under /products. */
+/** The products REST API, at the prefix of `api` (a Fastify plugin scope). */
 export function registerProductRoutes(
-  app: FastifyInstance,
+  api: FastifyInstance,
   products: ProductStore,
   users: UsersClient,
 ): void {
-  app.post("/products", async (request, reply) => {
+  api.post("/", async (request, reply) => {
     const input = parseProductInput(request.body);
     await requireOwner(users, input.ownerId);
     const product = await products.create(input);
-    return reply.code(201).header("location", `/products/${product.id}`).send(product);
+    return reply.code(201).header("location", `${api.prefix}/${product.id}`).send(product);
   });
 
-  app.get("/products", async (request) => {
+  api.get("/", async (request) => {
     const { ownerId, limit, cursor } = parsePageQuery(request.query as Record<string, unknown>);
     const page = await products.list(limit, cursor, ownerId);
     return {
@@ -53,17 +51,17 @@ export function registerProductRoutes(
     };
   });
 
-  app.get<{ Params: IdParams }>("/products/:id", async (request) => {
+  api.get<{ Params: IdParams }>("/:id", async (request) => {
     const { id } = request.params;
-    const product = UUID_PATTERN.test(id) ? await products.find(id) : undefined;
+    const product = isUuid(id) ? await products.find(id) : undefined;
     if (product === undefined) throw notFound(id);
     return product;
   });
 
-  app.put<{ Params: IdParams }>("/products/:id", async (request) => {
+  api.put<{ Params: IdParams }>("/:id", async (request) => {
     const { id } = request.params;
     const input = parseProductInput(request.body);
-    const current = UUID_PATTERN.test(id) ? await products.find(id) : undefined;
+    const current = isUuid(id) ? await products.find(id) : undefined;
     if (current === undefined) throw notFound(id);
     if (current.ownerId !== input.ownerId) await requireOwner(users, input.ownerId);
     const product = await products.replace(id, input);
@@ -71,9 +69,9 @@ export function registerProductRoutes(
     return product;
   });
 
-  app.delete<{ Params: IdParams }>("/products/:id", async (request, reply) => {
+  api.delete<{ Params: IdParams }>("/:id", async (request, reply) => {
     const { id } = request.params;
-    if (!UUID_PATTERN.test(id) || !(await products.remove(id))) throw notFound(id);
+    if (!isUuid(id) || !(await products.remove(id))) throw notFound(id);
     return reply.code(204).send();
   });
 }

@@ -8,9 +8,13 @@ import {
   ScanCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
+import {
+  decodeCursor,
+  tableClientOptions,
+  type PageKey,
+  type TableSettings,
+} from "@shop/service-platform";
 import { randomUUID } from "node:crypto";
-import definition from "../table-definition.json";
-import { decodeCursor } from "./page-query";
 import type { ProductInput } from "./product-input";
 
 /** A product as the API returns it (and as it is stored). */
@@ -25,21 +29,16 @@ export interface Product {
 export interface ProductPage {
   readonly items: readonly Product[];
   /** The key of the last item returned, when more items follow. */
-  readonly lastKey?: Record<string, unknown>;
+  readonly lastKey?: PageKey;
 }
 
-/** The index that lists an owner's products in creation order (see table-definition.json). */
-export const OWNER_INDEX = definition.GlobalSecondaryIndexes[0].IndexName;
-const TABLE_KEY = ["id"];
-const OWNER_INDEX_KEY = ["id", "ownerId", "createdAt"];
+/** The table's key and the index listing an owner's products in creation order (service.json). */
+export const TABLE_KEY = ["id"];
+export const OWNER_INDEX = { name: "ownerId-createdAt-index", key: ["ownerId", "createdAt"] };
+/** What a page of the index stops at (LastEvaluatedKey): the index's key and the table's. */
+const OWNER_INDEX_PAGE_KEY = [...TABLE_KEY, ...OWNER_INDEX.key];
 /** The key /ready reads: it is never written (ids are UUIDs); reading it proves the table answers. */
 const READINESS_PROBE_KEY = { id: "readiness-probe" };
-
-export interface ProductStoreOptions {
-  readonly tableName: string;
-  readonly region: string;
-  readonly endpoint?: string;
-}
 
 function toProduct(item: Record<string, unknown>): Product {
   return {
@@ -60,17 +59,12 @@ export class ProductStore {
   private readonly documents: DynamoDBDocumentClient;
   private readonly table: string;
 
-  constructor(options: ProductStoreOptions) {
-    this.client = new DynamoDBClient({
-      region: options.region,
-      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-      maxAttempts: 3,
-      requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
-    });
+  constructor(settings: TableSettings) {
+    this.client = new DynamoDBClient(tableClientOptions(settings));
     this.documents = DynamoDBDocumentClient.from(this.client, {
       marshallOptions: { removeUndefinedValues: true },
     });
-    this.table = options.tableName;
+    this.table = settings.tableName;
   }
 
   async create(input: ProductInput): Promise<Product> {
@@ -97,7 +91,7 @@ export class ProductStore {
    * at a time. Reads one item more than asked, so the last page says it is the last.
    */
   async list(limit: number, cursor?: string, ownerId?: string): Promise<ProductPage> {
-    const keyAttributes = ownerId === undefined ? TABLE_KEY : OWNER_INDEX_KEY;
+    const keyAttributes = ownerId === undefined ? TABLE_KEY : OWNER_INDEX_PAGE_KEY;
     const startKey =
       cursor === undefined
         ? undefined
@@ -114,7 +108,7 @@ export class ProductStore {
         : await this.documents.send(
             new QueryCommand({
               TableName: this.table,
-              IndexName: OWNER_INDEX,
+              IndexName: OWNER_INDEX.name,
               KeyConditionExpression: "ownerId = :ownerId",
               ExpressionAttributeValues: { ":ownerId": ownerId },
               Limit: limit + 1,
@@ -122,10 +116,12 @@ export class ProductStore {
             }),
           );
     const items = (result.Items ?? []).map(toProduct);
-    if (items.length <= limit) return { items, lastKey: result.LastEvaluatedKey };
+    // Every key attribute of this table and its index is a string.
+    const stoppedAt = result.LastEvaluatedKey as PageKey | undefined;
+    if (items.length <= limit) return { items, lastKey: stoppedAt };
     const last = items[limit - 1];
     const lastKey = Object.fromEntries(
-      keyAttributes.map((name) => [name, last[name as keyof Product]]),
+      keyAttributes.map((name) => [name, String(last[name as keyof Product])]),
     );
     return { items: items.slice(0, limit), lastKey };
   }

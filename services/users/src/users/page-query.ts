@@ -1,7 +1,4 @@
-import { invalidField } from "../platform/http-errors";
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+import { decodeCursor, encodeCursor, invalidCursor, parseLimit } from "@shop/service-platform";
 
 /** A validated `?limit=&cursor=`: the page size and the position after which the page starts. */
 export interface PageQuery {
@@ -10,8 +7,8 @@ export interface PageQuery {
 }
 
 /** The opaque cursor of the page after the row with this sequence number. */
-export function encodeCursor(seq: string): string {
-  return Buffer.from(JSON.stringify({ after: seq })).toString("base64url");
+export function seqCursor(seq: string): string {
+  return encodeCursor({ after: seq });
 }
 
 /** Parses `limit` and `cursor` query parameters; throws a 400 HttpError naming the bad one. */
@@ -19,28 +16,10 @@ export function parsePageQuery(query: Record<string, unknown>): PageQuery {
   return { limit: parseLimit(query.limit), afterSeq: parseCursor(query.cursor) };
 }
 
-function parseLimit(value: unknown): number {
-  if (value === undefined || value === "") return DEFAULT_PAGE_SIZE;
-  const limit = typeof value === "string" && /^[0-9]+$/.test(value) ? Number(value) : NaN;
-  if (!(limit >= 1 && limit <= MAX_PAGE_SIZE)) {
-    throw invalidField("limit", `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-  }
-  return limit;
-}
-
 function parseCursor(value: unknown): string | undefined {
   if (value === undefined || value === "") return undefined;
-  const invalid = invalidField(
-    "cursor",
-    "cursor is not one this API returned: use nextCursor as is",
-  );
-  if (typeof value !== "string") throw invalid;
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-    const after = (decoded as { after?: unknown } | null)?.after;
-    if (typeof after === "string" && /^[0-9]{1,19}$/.test(after)) return after;
-  } catch {
-    // fall through to the 400
-  }
-  throw invalid;
+  if (typeof value !== "string") throw invalidCursor();
+  const { after } = decodeCursor(value, ["after"]);
+  if (!/^[0-9]{1,19}$/.test(after)) throw invalidCursor();
+  return after;
 }

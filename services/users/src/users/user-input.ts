@@ -1,4 +1,4 @@
-import { invalidField } from "../platform/http-errors";
+import { invalidField } from "@shop/service-platform";
 
 /** What a client sends to create or replace a user. */
 export interface UserInput {

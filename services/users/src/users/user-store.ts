@@ -1,3 +1,4 @@
+import { isUuid } from "@shop/service-platform";
 import type { Pool } from "pg";
 import type { UserInput } from "./user-input";
 
@@ -31,7 +32,6 @@ interface UserRow {
 }
 
 const COLUMNS = "id, seq, name, email, created_at";
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNIQUE_VIOLATION = "23505";
 
 function toUser(row: UserRow): User {
@@ -58,7 +58,7 @@ export class UserStore {
   }
 
   async find(id: string): Promise<User | undefined> {
-    if (!UUID_PATTERN.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const result = await this.pool.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [
       id,
     ]);
@@ -77,7 +77,7 @@ export class UserStore {
   }
 
   async replace(id: string, input: UserInput): Promise<User | undefined> {
-    if (!UUID_PATTERN.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const result = await this.pool
       .query<UserRow>(`UPDATE users SET name = $2, email = $3 WHERE id = $1 RETURNING ${COLUMNS}`, [
         id,
@@ -90,7 +90,7 @@ export class UserStore {
 
   /** Whether a user was deleted. */
   async remove(id: string): Promise<boolean> {
-    if (!UUID_PATTERN.test(id)) return false;
+    if (!isUuid(id)) return false;
     const result = await this.pool.query("DELETE FROM users WHERE id = $1", [id]);
     return result.rowCount === 1;
   }
