@@ -32,7 +32,7 @@ const EXPECTED_PROBLEMS = [
   "services/products/service.json: $.healthCheck.intervalSeconds: 1 is outside 5 to 300; expected seconds between load balancer health checks",
   "services/products/service.json: $.memory: 4096 MiB is not a Fargate size for 256 CPU units; expected 512, 1024 or 2048 MiB",
   'services/products/service.json: $.environment.DB_PASSWORD: a 7-character value in a plain environment variable looks like a secret (its name says it is a secret); expected it in Secrets Manager or SSM Parameter Store and referenced from "secrets", e.g. "secrets": { "DB_PASSWORD": "arn:aws:secretsmanager:<region>:<account>:secret:<name>" }',
-  'services/users/service.json: $.port: "8000" is not an integer; expected the port the container listens on (e.g. 8000)',
+  'services/users/service.json: $.port: "8000" is a string, not an integer; expected the port the container listens on (e.g. 8000)',
   'environments/dev.json: $.region: required key is missing; expected the AWS region (e.g. "us-east-1")',
   'environments/dev.json: $.regoin: unknown key; did you mean "region"?',
   'environments/prod.json: $.logRetentionDay: unknown key; did you mean "logRetentionDays"?',
