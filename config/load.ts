@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { runChecks, writtenConfig } from "./checks";
-import type { EnvironmentConfig, ProjectConfig, ServiceConfig } from "./model";
+import { checkProject, type CheckedEnvironment, type CheckedService } from "./checks";
+import type { ProjectConfig } from "./model";
 import { ConfigError, quote, type ConfigProblem } from "./problems";
 import { readConfigFile } from "./read-config-file";
 import { resolveEnvironment, resolveService } from "./resolve";
@@ -22,23 +22,25 @@ export const MANIFEST_FILE = "service.json";
  * Reads every environment (environments/*.json) and service manifest (services/<name>/service.json)
  * under root, validates them against the JSON Schemas and the semantic checks, and returns the
  * resolved configuration. Throws a ConfigError listing every problem found, never just the first:
- * the semantic checks run on every file, without the values its schema rejected, and say nothing
- * more about those values; a file the schema rejects as a whole is left out of them.
+ * a value the schema rejects is reported once, and every semantic check still runs on every
+ * environment and service whose values it reads passed the schema (see checks/run-checks.ts).
  */
 export function loadProject(root: string = process.cwd()): ProjectConfig {
   const problems: ConfigProblem[] = [];
   const validator = new SchemaValidator();
-  const removed = new Map<string, readonly string[]>();
   const read = <T>(file: string, schemaFile: string) => {
     const reading = readConfigFile<T>(join(root, file), file, schemaFile, validator);
     problems.push(...reading.problems);
-    removed.set(file, reading.removed);
     return reading;
   };
+  /** The file's content named `name`, when the schema takes that name; undefined otherwise. */
+  const renamed = <T extends { name: string }>(data: T, name: string, schemaFile: string) => {
+    if (data.name === name) return data;
+    const named = { ...data, name };
+    return validator.errors(schemaFile, named).length === 0 ? named : undefined;
+  };
 
-  const services: ServiceConfig[] = [];
-  const writtenServices = new Map<string, ServiceFile>();
-  const writtenEnvironments = new Map<string, EnvironmentFile>();
+  const services: CheckedService[] = [];
   const unresolvedServices: string[] = [];
   const serviceDirs = listDirs(join(root, SERVICES_DIR)).filter((dir) =>
     existsSync(join(root, SERVICES_DIR, dir, MANIFEST_FILE)),
@@ -46,45 +48,60 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
   for (const dir of serviceDirs) {
     const file = [SERVICES_DIR, dir, MANIFEST_FILE].join("/");
     const reading = read<ServiceFile>(file, SERVICE_SCHEMA_FILE);
-    const manifest = reading.data;
-    if (!manifest) {
+    if (!reading.data) {
       unresolvedServices.push(dir, ...declaredName(reading.json));
       continue;
     }
-    if (manifest.name !== dir) {
-      const taken = serviceDirs.includes(manifest.name);
+    const nameRejected = reading.rejected.some((path) => path[0] === "name");
+    if (!nameRejected && reading.data.name !== dir) {
+      const declared = reading.data.name;
+      const taken = serviceDirs.includes(declared);
       problems.push({
         file,
         path: "$.name",
         message: taken
-          ? `${quote(manifest.name)} is already the service in ${SERVICES_DIR}/${manifest.name}; expected ${quote(dir)}, the name of its folder (service names are unique)`
-          : `${quote(manifest.name)} differs from its folder ${quote(dir)}; expected ${quote(dir)} (or rename the folder)`,
+          ? `${quote(declared)} is already the service in ${SERVICES_DIR}/${declared}; expected ${quote(dir)}, the name of its folder (service names are unique)`
+          : `${quote(declared)} differs from its folder ${quote(dir)}; expected ${quote(dir)} (or rename the folder)`,
       });
-      unresolvedServices.push(dir, manifest.name);
+      unresolvedServices.push(declared);
+    }
+    // A service is known by its folder: the name it must have, whatever the manifest says.
+    const manifest = renamed(reading.data, dir, SERVICE_SCHEMA_FILE);
+    if (!manifest) {
+      unresolvedServices.push(dir);
       continue;
     }
-    writtenServices.set(file, manifest);
-    services.push(resolveService({ file, directory: [SERVICES_DIR, dir].join("/"), manifest }));
+    services.push({
+      resolved: resolveService({ file, directory: [SERVICES_DIR, dir].join("/"), manifest }),
+      written: manifest,
+      rejected: reading.rejected.filter((path) => path[0] !== "name"),
+    });
   }
 
   const environmentFiles = listFiles(join(root, ENVIRONMENTS_DIR), ".json");
-  const environments: EnvironmentConfig[] = [];
-  for (const name of environmentFiles) {
-    const file = [ENVIRONMENTS_DIR, name].join("/");
+  const environments: CheckedEnvironment[] = [];
+  const resolvedServices = services.map((service) => service.resolved);
+  for (const fileName of environmentFiles) {
+    const file = [ENVIRONMENTS_DIR, fileName].join("/");
     const reading = read<EnvironmentFile>(file, ENVIRONMENT_SCHEMA_FILE);
-    const env = reading.data;
-    if (!env) continue;
-    const stem = basename(name, ".json");
-    if (env.name !== stem) {
+    if (!reading.data) continue;
+    const stem = basename(fileName, ".json");
+    const nameRejected = reading.rejected.some((path) => path[0] === "name");
+    if (!nameRejected && reading.data.name !== stem) {
       problems.push({
         file,
         path: "$.name",
-        message: `${quote(env.name)} differs from the file name; expected ${quote(stem)} (the stack is named after the file)`,
+        message: `${quote(reading.data.name)} differs from the file name; expected ${quote(stem)} (the stack is named after the file)`,
       });
-      continue;
     }
-    writtenEnvironments.set(file, env);
-    environments.push(resolveEnvironment(file, env, services));
+    // An environment is known by its file: the name it must have, whatever the file says.
+    const env = renamed(reading.data, stem, ENVIRONMENT_SCHEMA_FILE);
+    if (!env) continue;
+    environments.push({
+      resolved: resolveEnvironment(file, env, resolvedServices),
+      written: env,
+      rejected: reading.rejected.filter((path) => path[0] !== "name"),
+    });
   }
 
   if (environmentFiles.length === 0) {
@@ -102,22 +119,23 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
     });
   }
 
-  const project: ProjectConfig = { environments, services };
-  const aboutRemoved = (problem: ConfigProblem) =>
-    (removed.get(problem.file) ?? []).some(
-      (path) =>
-        problem.path === path ||
-        problem.path.startsWith(`${path}.`) ||
-        problem.path.startsWith(`${path}[`),
-    );
-  const written = writtenConfig(writtenEnvironments, writtenServices);
-  problems.push(
-    ...runChecks({ ...project, unresolvedServices, written }).filter(
-      (problem) => !aboutRemoved(problem),
-    ),
-  );
-  if (problems.length > 0) throw new ConfigError(byFile(problems));
-  return project;
+  problems.push(...checkProject({ environments, services, unresolvedServices }));
+  if (problems.length > 0) throw new ConfigError(byFile(onePerField(problems)));
+  return {
+    environments: environments.map((env) => env.resolved),
+    services: resolvedServices,
+  };
+}
+
+/** The first problem found at each field of each file (the schema's come first). */
+function onePerField(problems: readonly ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.file}\0${problem.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The name a manifest that failed its schema declares, if it declares one at all. */

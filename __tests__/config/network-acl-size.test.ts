@@ -1,4 +1,3 @@
-import { writtenConfig } from "../../config/checks";
 import { checkNetworkAclSize } from "../../config/checks/network-acl-size";
 import { loadProject } from "../../config/load";
 import type { EnvironmentConfig, ServiceConfig } from "../../config/model";
@@ -22,11 +21,16 @@ const services = (count: number): ServiceConfig[] =>
   }));
 
 // The check reads only resolved environments: nothing written needs looking up.
+const nothingWritten = () => {
+  throw new Error("the check looked up a written file");
+};
 const problemsOf = (env: EnvironmentConfig) =>
   checkNetworkAclSize({
     environments: [env],
     services: env.services,
-    written: writtenConfig(new Map(), new Map()),
+    serviceNames: env.services.map((service) => service.name),
+    unresolvedServices: [],
+    written: { environment: nothingWritten, service: nothingWritten },
   });
 
 /** The environment over these AZs, with the subnets the layout derives for them. */

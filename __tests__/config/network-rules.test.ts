@@ -113,7 +113,7 @@ describeRules("network rules", [
     rule: "at least two AZs",
     mistake: { edit: { [DEV]: (env) => (env.azs = ["us-east-1a"]) } },
     problems: [
-      'environments/dev.json: $.azs: ["us-east-1a"] has 1 item, fewer than 2; expected the availability zones of the region to spread over',
+      'environments/dev.json: $.azs: ["us-east-1a"] has 1 item, fewer than 2; expected the availability zones of the region to spread over (e.g. ["us-east-1a","us-east-1b"])',
     ],
   },
   {

@@ -10,10 +10,13 @@ const CERTIFICATE =
 
 describeRules("service rules", [
   {
-    rule: "service names are unique",
+    rule: "service names are unique, and a copied manifest is checked under its folder's name",
     mistake: { write: { "services/users2/service.json": manifestText("users") } },
     problems: [
       'services/users2/service.json: $.name: "users" is already the service in services/users; expected "users2", the name of its folder (service names are unique)',
+      'services/users2/service.json: $.routing.listenerPort: 8080 is already the listener port of "users"; expected a port no other service uses',
+      'services/users2/service.json: $.routing.priority: 100 is already the rule priority of "users"; expected a unique priority from 1 to 50000',
+      'services/users2/service.json: $.routing.pathPrefix: "/users" is already the path prefix of "users"; expected a prefix no other service uses',
     ],
   },
   {
