@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { checkProject, type CheckedEnvironment, type CheckedService } from "./checks";
+import { editHistory } from "./edit-history";
 import type { ProjectConfig } from "./model";
 import { ConfigError, quote, type ConfigProblem } from "./problems";
 import { readConfigFile } from "./read-config-file";
@@ -119,7 +120,8 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
     });
   }
 
-  problems.push(...checkProject({ environments, services, unresolvedServices }));
+  const edits = editHistory(root);
+  problems.push(...checkProject({ environments, services, unresolvedServices, edits }));
   if (problems.length > 0) throw new ConfigError(byFile(onePerField(problems)));
   return {
     environments: environments.map((env) => env.resolved),

@@ -20,9 +20,9 @@ const services = (count: number): ServiceConfig[] =>
     },
   }));
 
-// The check reads only resolved environments: nothing written needs looking up.
-const nothingWritten = () => {
-  throw new Error("the check looked up a written file");
+// The check reads only resolved environments: nothing written or edited needs looking up.
+const notLookedUp = () => {
+  throw new Error("the check looked up a written file or an edit");
 };
 const problemsOf = (env: EnvironmentConfig) =>
   checkNetworkAclSize({
@@ -30,7 +30,8 @@ const problemsOf = (env: EnvironmentConfig) =>
     services: env.services,
     serviceNames: env.services.map((service) => service.name),
     unresolvedServices: [],
-    written: { environment: nothingWritten, service: nothingWritten },
+    written: { environment: notLookedUp, service: notLookedUp },
+    edits: { edited: notLookedUp },
   });
 
 /** The environment over these AZs, with the subnets the layout derives for them. */

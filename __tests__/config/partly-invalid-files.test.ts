@@ -16,7 +16,7 @@ describeRules("checks on files the schema rejects in part", [
     },
     problems: [
       "services/users/service.json: $.environment.LOG_LEVEL: 5 is not a string; expected a value of up to 4096 characters",
-      'services/users/service.json: $.routing.listenerPort: 8080 is already the listener port of "products"; expected a port no other service uses',
+      "services/products/service.json: $.routing.listenerPort: 8080 is already the listener port of services/users/service.json ($.routing.listenerPort); expected a port no other service uses (free: 8081)",
     ],
   },
   {

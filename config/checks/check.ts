@@ -1,3 +1,4 @@
+import type { EditHistory } from "../edit-history";
 import type { EnvironmentConfig, ProjectConfig, ServiceConfig } from "../model";
 import type { ConfigProblem } from "../problems";
 import type { ValuePath } from "../schema-repair";
@@ -28,6 +29,8 @@ export interface CheckedProject extends ProjectConfig {
    */
   readonly unresolvedServices: readonly string[];
   readonly written: WrittenConfig;
+  /** Which side of a clash between two files the user edited: where the clash is reported. */
+  readonly edits: EditHistory;
 }
 
 /** A semantic check: returns every problem it finds, never throws. */
@@ -50,4 +53,5 @@ export interface CheckedFiles {
   readonly environments: readonly CheckedEnvironment[];
   readonly services: readonly CheckedService[];
   readonly unresolvedServices: readonly string[];
+  readonly edits: EditHistory;
 }

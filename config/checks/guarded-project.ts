@@ -140,5 +140,6 @@ export function guardedProject(files: CheckedFiles, left: ReadonlySet<Owner>): C
     written,
     serviceNames: files.services.map((service) => service.resolved.name),
     unresolvedServices: files.unresolvedServices,
+    edits: files.edits,
   };
 }

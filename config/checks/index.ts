@@ -25,7 +25,12 @@ import {
   checkHealthCheckTiming,
   checkOverrideNames,
 } from "./services";
-import { checkStateBucketName, checkStateKeys, checkStateLock } from "./state";
+import {
+  checkSharedStateStores,
+  checkStateBucketName,
+  checkStateKeys,
+  checkStateLock,
+} from "./state";
 import { checkSubnetCapacity } from "./subnet-capacity";
 import { checkTags } from "./tags";
 import {
@@ -33,7 +38,6 @@ import {
   checkDatabaseStorage,
   checkDatastoreVariables,
   checkDynamodbKeys,
-  checkSharedStateStores,
   checkSharedStoragePath,
 } from "./storage";
 
