@@ -134,7 +134,7 @@ describeRules("network rules", [
     rule: "AZ names belong to the region",
     mistake: { edit: { [DEV]: (env) => (env.azs[1] = "us-west-2b") } },
     problems: [
-      'environments/dev.json: $.azs[1]: "us-west-2b" is not an availability zone of "us-east-1"; expected e.g. "us-east-1a"',
+      'environments/dev.json: $.azs[1]: "us-west-2b" is not in region "us-east-1"; expected an AZ of "us-east-1", e.g. "us-east-1b"',
     ],
   },
   {
