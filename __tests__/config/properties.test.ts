@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadProject } from "../../config/load";
 import { ConfigError, formatProblem } from "../../config/problems";
-import { validProject, writeProject } from "../support/config-arbitraries";
+import { validProject, writeProject, type Json } from "../support/config-arbitraries";
 import { MUTATION_COUNTS, mutationOf } from "../support/config-mutations";
 import { synthEnvironmentStack } from "../support/stacks";
 
@@ -57,6 +57,67 @@ describe("randomly generated configurations", () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+/**
+ * A schema mistake per file in a required value that no check of another file reads: the file
+ * stays in the semantic checks, which see past it.
+ */
+const UNRELATED_MISTAKES = {
+  environment: { path: "$.state.lock", apply: (env: Json) => (env.state.lock = "none") },
+  service: { path: "$.healthCheck.path", apply: (svc: Json) => (svc.healthCheck.path = 5) },
+};
+
+describe("randomly generated configurations with a schema mistake in every file", () => {
+  it("still report one problem at any changed field, and one per file for the mistakes", () => {
+    fc.assert(
+      fc.property(
+        validProject,
+        fc.constantFrom("environment" as const, "service" as const),
+        fc.nat(),
+        fc.nat(),
+        (project, kind, which, target) => {
+          const mutation = mutationOf(project, kind, which % MUTATION_COUNTS[kind], target);
+          const root = writeProject(project);
+          const edit = (file: string, apply: (json: Json) => void) => {
+            const path = join(root, file);
+            const json = JSON.parse(readFileSync(path, "utf8"));
+            apply(json);
+            writeFileSync(path, JSON.stringify(json, null, 2));
+          };
+          const files = [
+            ...project.environments.map((env) => ({
+              file: `environments/${env.name}.json`,
+              mistake: UNRELATED_MISTAKES.environment,
+            })),
+            ...project.services.map((svc) => ({
+              file: `services/${svc.name}/service.json`,
+              mistake: UNRELATED_MISTAKES.service,
+            })),
+          ];
+          for (const { file, mistake } of files) edit(file, mistake.apply);
+          edit(mutation.file, mutation.apply);
+
+          let problems: string[] = [];
+          try {
+            loadProject(root);
+          } catch (error) {
+            if (!(error instanceof ConfigError)) throw error;
+            problems = error.problems.map((problem) => `${problem.file}: ${problem.path}`);
+          }
+          const mistakes = files
+            .filter(({ file, mistake }) => file !== mutation.file || mistake.path !== mutation.path)
+            .map(({ file, mistake }) => `${file}: ${mistake.path}`);
+          const expected = [`${mutation.file}: ${mutation.path}`, ...mistakes];
+          expect({ mutation: mutation.description, problems: problems.sort() }).toEqual({
+            mutation: mutation.description,
+            problems: expected.sort(),
+          });
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });
