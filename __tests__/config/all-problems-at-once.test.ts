@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { configProject, problemsOf, type JsonEdit } from "../support/config-project";
-import { commitAll } from "../support/git-checkout";
+import { commitAll } from "../../scripts/git-checkout";
 import { editJson, makeTempProject, SYNTH_COMMAND } from "../support/temp-project";
 import { snapshotTree } from "../support/tree-snapshot";
 

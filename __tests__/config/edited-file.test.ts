@@ -2,7 +2,7 @@ import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { editHistory, type HeldValue } from "../../config/edit-history";
 import { configProject, manifestText, problemsOf } from "../support/config-project";
-import { commitAll } from "../support/git-checkout";
+import { commitAll } from "../../scripts/git-checkout";
 import { editJson } from "../support/temp-project";
 
 const USERS = "services/users/service.json";
