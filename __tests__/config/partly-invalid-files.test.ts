@@ -70,6 +70,22 @@ describeRules("checks on files the schema rejects in part", [
     ],
   },
   {
+    rule: "a rejected value leaves out only what is derived from it: defaults from production, not written sizes",
+    mistake: {
+      edit: {
+        [PROD]: (env) => {
+          env.production = "yes";
+          env.database.allocatedStorageGb = 20;
+          env.database.maxAllocatedStorageGb = 21;
+        },
+      },
+    },
+    problems: [
+      'environments/prod.json: $.production: "yes" is not a boolean; expected true for production: turns on deletion protection and keeps data when resources are destroyed',
+      "environments/prod.json: $.database.maxAllocatedStorageGb: 21 is below allocatedStorageGb (20) plus 10%; expected at least 22, or 20 to turn storage autoscaling off",
+    ],
+  },
+  {
     rule: "memory that fits no Fargate CPU is reported when the CPU is rejected",
     mistake: {
       edit: {
