@@ -3,8 +3,8 @@ import { basename, join } from "node:path";
 import { checkProject, type CheckedEnvironment, type CheckedService } from "./checks";
 import { editHistory } from "./edit-history";
 import type { ProjectConfig } from "./model";
-import { ConfigError, quote, type ConfigProblem } from "./problems";
-import { readConfigFile } from "./read-config-file";
+import { ConfigError, onePerField, quote, type ConfigProblem } from "./problems";
+import { readConfigFile, type ConfigFileReading } from "./read-config-file";
 import { resolveEnvironment, resolveService } from "./resolve";
 import { SchemaValidator } from "./schema-validation";
 import type { EnvironmentFile } from "./schema/environment";
@@ -34,12 +34,22 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
     problems.push(...reading.problems);
     return reading;
   };
-  /** The file's content named `name`, when the schema takes that name; undefined otherwise. */
-  const renamed = <T extends { name: string }>(data: T, name: string, schemaFile: string) => {
-    if (data.name === name) return data;
-    const named = { ...data, name };
-    return validator.errors(schemaFile, named).length === 0 ? named : undefined;
+  /**
+   * The file as checks take it: named after its file or folder (the name it must have, whatever
+   * it says; a different name is reported apart), with what the schema rejected besides its name.
+   * Undefined when the schema refuses that name too.
+   */
+  const namedAfterFile = <T extends { name: string }>(
+    reading: ConfigFileReading<T> & { readonly data: T },
+    name: string,
+    schemaFile: string,
+  ) => {
+    const data = { ...reading.data, name };
+    if (reading.data.name !== name && validator.errors(schemaFile, data).length > 0) return;
+    return { written: data, rejected: reading.rejected.filter((path) => path[0] !== "name") };
   };
+  const nameRejected = (reading: ConfigFileReading<unknown>) =>
+    reading.rejected.some((path) => path[0] === "name");
 
   const services: CheckedService[] = [];
   const unresolvedServices: string[] = [];
@@ -49,12 +59,11 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
   for (const dir of serviceDirs) {
     const file = [SERVICES_DIR, dir, MANIFEST_FILE].join("/");
     const reading = read<ServiceFile>(file, SERVICE_SCHEMA_FILE);
-    if (!reading.data) {
+    if (!hasData(reading)) {
       unresolvedServices.push(dir, ...declaredName(reading.json));
       continue;
     }
-    const nameRejected = reading.rejected.some((path) => path[0] === "name");
-    if (!nameRejected && reading.data.name !== dir) {
+    if (!nameRejected(reading) && reading.data.name !== dir) {
       const declared = reading.data.name;
       const taken = serviceDirs.includes(declared);
       problems.push({
@@ -66,17 +75,14 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
       });
       unresolvedServices.push(declared);
     }
-    // A service is known by its folder: the name it must have, whatever the manifest says.
-    const manifest = renamed(reading.data, dir, SERVICE_SCHEMA_FILE);
-    if (!manifest) {
+    const named = namedAfterFile(reading, dir, SERVICE_SCHEMA_FILE);
+    if (!named) {
       unresolvedServices.push(dir);
       continue;
     }
-    services.push({
-      resolved: resolveService({ file, directory: [SERVICES_DIR, dir].join("/"), manifest }),
-      written: manifest,
-      rejected: reading.rejected.filter((path) => path[0] !== "name"),
-    });
+    const directory = [SERVICES_DIR, dir].join("/");
+    const resolved = resolveService({ file, directory, manifest: named.written });
+    services.push({ ...named, resolved });
   }
 
   const environmentFiles = listFiles(join(root, ENVIRONMENTS_DIR), ".json");
@@ -85,23 +91,20 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
   for (const fileName of environmentFiles) {
     const file = [ENVIRONMENTS_DIR, fileName].join("/");
     const reading = read<EnvironmentFile>(file, ENVIRONMENT_SCHEMA_FILE);
-    if (!reading.data) continue;
+    if (!hasData(reading)) continue;
     const stem = basename(fileName, ".json");
-    const nameRejected = reading.rejected.some((path) => path[0] === "name");
-    if (!nameRejected && reading.data.name !== stem) {
+    if (!nameRejected(reading) && reading.data.name !== stem) {
       problems.push({
         file,
         path: "$.name",
         message: `${quote(reading.data.name)} differs from the file name; expected ${quote(stem)} (the stack is named after the file)`,
       });
     }
-    // An environment is known by its file: the name it must have, whatever the file says.
-    const env = renamed(reading.data, stem, ENVIRONMENT_SCHEMA_FILE);
-    if (!env) continue;
+    const named = namedAfterFile(reading, stem, ENVIRONMENT_SCHEMA_FILE);
+    if (!named) continue;
     environments.push({
-      resolved: resolveEnvironment(file, env, resolvedServices),
-      written: env,
-      rejected: reading.rejected.filter((path) => path[0] !== "name"),
+      ...named,
+      resolved: resolveEnvironment(file, named.written, resolvedServices),
     });
   }
 
@@ -129,15 +132,8 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
   };
 }
 
-/** The first problem found at each field of each file (the schema's come first). */
-function onePerField(problems: readonly ConfigProblem[]): ConfigProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((problem) => {
-    const key = `${problem.file}\0${problem.path}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+function hasData<T>(reading: ConfigFileReading<T>): reading is ConfigFileReading<T> & { data: T } {
+  return reading.data !== undefined;
 }
 
 /** The name a manifest that failed its schema declares, if it declares one at all. */

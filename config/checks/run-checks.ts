@@ -1,4 +1,4 @@
-import type { ConfigProblem } from "../problems";
+import { onePerField, type ConfigProblem } from "../problems";
 import type { Check, CheckedFiles } from "./check";
 import { guardedProject, RejectedRead } from "./guarded-project";
 
@@ -21,13 +21,5 @@ export function runCheck(check: Check, files: CheckedFiles): ConfigProblem[] {
 
 /** Every check's problems, in the order of the checks; where two report one field, the first's. */
 export function runChecks(checks: readonly Check[], files: CheckedFiles): ConfigProblem[] {
-  const seen = new Set<string>();
-  return checks
-    .flatMap((check) => runCheck(check, files))
-    .filter((problem) => {
-      const key = `${problem.file}\0${problem.path}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  return onePerField(checks.flatMap((check) => runCheck(check, files)));
 }
