@@ -78,29 +78,19 @@ describeRules("an environment moved to another region", [
 ]);
 
 describe("an environment moved to another region, fixed as the messages say", () => {
-  it("loads with its AZs and the shared bucket's region added", () => {
+  it.each([
+    ["the shared bucket's region added", { region: "us-east-1" }, "us-east-1"],
+    ["a state bucket of its own", { bucket: "shop-dev-terraform-state" }, "eu-west-1"],
+  ])("loads with its AZs and %s", (_fix, state, stateRegion) => {
     const root = configProject({
       edit: {
         [DEV]: (env) => {
           withAzs(env);
-          env.state.region = "us-east-1";
+          Object.assign(env.state, state);
         },
       },
     });
     const dev = loadProject(root).environments.find((env) => env.name === "dev")!;
-    expect([dev.region, dev.state.region]).toEqual(["eu-west-1", "us-east-1"]);
-  });
-
-  it("loads with its AZs and a state bucket of its own", () => {
-    const root = configProject({
-      edit: {
-        [DEV]: (env) => {
-          withAzs(env);
-          env.state.bucket = "shop-dev-terraform-state";
-        },
-      },
-    });
-    const dev = loadProject(root).environments.find((env) => env.name === "dev")!;
-    expect([dev.region, dev.state.region]).toEqual(["eu-west-1", "eu-west-1"]);
+    expect([dev.region, dev.state.region]).toEqual(["eu-west-1", stateRegion]);
   });
 });
