@@ -7,6 +7,19 @@ import { validProject, writeProject, type Json } from "../support/config-arbitra
 import { MUTATION_COUNTS, mutationOf } from "../support/config-mutations";
 import { synthEnvironmentStack } from "../support/stacks";
 
+/** A valid project, and one invalid change to one field of one of its files. */
+const mutatedProject = fc
+  .tuple(
+    validProject,
+    fc.constantFrom("environment" as const, "service" as const),
+    fc.nat(),
+    fc.nat(),
+  )
+  .map(([project, kind, which, target]) => ({
+    project,
+    mutation: mutationOf(project, kind, which % MUTATION_COUNTS[kind], target),
+  }));
+
 /** Changes one JSON file of a project in place. */
 function editFile(root: string, file: string, apply: (json: Json) => void): void {
   const path = join(root, file);
@@ -48,21 +61,14 @@ describe("randomly generated configurations", () => {
 
   it("are rejected after one invalid change, with one problem, at the changed field: no follow-on errors", () => {
     fc.assert(
-      fc.property(
-        validProject,
-        fc.constantFrom("environment" as const, "service" as const),
-        fc.nat(),
-        fc.nat(),
-        (project, kind, which, target) => {
-          const mutation = mutationOf(project, kind, which % MUTATION_COUNTS[kind], target);
-          const root = writeProject(project);
-          editFile(root, mutation.file, mutation.apply);
-          expect({ mutation: mutation.description, problems: problemLocations(root) }).toEqual({
-            mutation: mutation.description,
-            problems: [`${mutation.file}: ${mutation.path}`],
-          });
-        },
-      ),
+      fc.property(mutatedProject, ({ project, mutation }) => {
+        const root = writeProject(project);
+        editFile(root, mutation.file, mutation.apply);
+        expect({ mutation: mutation.description, problems: problemLocations(root) }).toEqual({
+          mutation: mutation.description,
+          problems: [`${mutation.file}: ${mutation.path}`],
+        });
+      }),
       { numRuns: 200 },
     );
   });
@@ -80,39 +86,32 @@ const UNRELATED_MISTAKES = {
 describe("randomly generated configurations with a schema mistake in every file", () => {
   it("still report one problem at any changed field, and one per file for the mistakes", () => {
     fc.assert(
-      fc.property(
-        validProject,
-        fc.constantFrom("environment" as const, "service" as const),
-        fc.nat(),
-        fc.nat(),
-        (project, kind, which, target) => {
-          const mutation = mutationOf(project, kind, which % MUTATION_COUNTS[kind], target);
-          const root = writeProject(project);
-          const files = [
-            ...project.environments.map((env) => ({
-              file: `environments/${env.name}.json`,
-              mistake: UNRELATED_MISTAKES.environment,
-            })),
-            ...project.services.map((svc) => ({
-              file: `services/${svc.name}/service.json`,
-              mistake: UNRELATED_MISTAKES.service,
-            })),
-          ];
-          for (const { file, mistake } of files) editFile(root, file, mistake.apply);
-          editFile(root, mutation.file, mutation.apply);
-          const mistakes = files
-            .filter(({ file, mistake }) => file !== mutation.file || mistake.path !== mutation.path)
-            .map(({ file, mistake }) => `${file}: ${mistake.path}`);
-          const expected = [`${mutation.file}: ${mutation.path}`, ...mistakes];
-          expect({
-            mutation: mutation.description,
-            problems: problemLocations(root).sort(),
-          }).toEqual({
-            mutation: mutation.description,
-            problems: expected.sort(),
-          });
-        },
-      ),
+      fc.property(mutatedProject, ({ project, mutation }) => {
+        const root = writeProject(project);
+        const files = [
+          ...project.environments.map((env) => ({
+            file: `environments/${env.name}.json`,
+            mistake: UNRELATED_MISTAKES.environment,
+          })),
+          ...project.services.map((svc) => ({
+            file: `services/${svc.name}/service.json`,
+            mistake: UNRELATED_MISTAKES.service,
+          })),
+        ];
+        for (const { file, mistake } of files) editFile(root, file, mistake.apply);
+        editFile(root, mutation.file, mutation.apply);
+        const mistakes = files
+          .filter(({ file, mistake }) => file !== mutation.file || mistake.path !== mutation.path)
+          .map(({ file, mistake }) => `${file}: ${mistake.path}`);
+        const expected = [`${mutation.file}: ${mutation.path}`, ...mistakes];
+        expect({
+          mutation: mutation.description,
+          problems: problemLocations(root).sort(),
+        }).toEqual({
+          mutation: mutation.description,
+          problems: expected.sort(),
+        });
+      }),
       { numRuns: 100 },
     );
   });
