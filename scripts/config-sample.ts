@@ -25,7 +25,7 @@ export function sampleProject(): string {
   return root;
 }
 
-/** `npm run synth` on the sample project, as a terminal shows it. */
+/** What `npm run synth` prints on the sample project (npm's own header left out). */
 export function configSample(): string {
   const root = sampleProject();
   try {
