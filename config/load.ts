@@ -1,9 +1,10 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { runChecks, writtenConfig } from "./checks";
-import type { EnvironmentConfig, ProjectConfig, ServiceConfig } from "./model";
-import { ConfigError, quote, type ConfigProblem } from "./problems";
-import { readConfigFile } from "./read-config-file";
+import { checkProject, type CheckedEnvironment, type CheckedService } from "./checks";
+import { editHistory } from "./edit-history";
+import type { ProjectConfig } from "./model";
+import { ConfigError, onePerField, quote, type ConfigProblem } from "./problems";
+import { readConfigFile, type ConfigFileReading } from "./read-config-file";
 import { resolveEnvironment, resolveService } from "./resolve";
 import { SchemaValidator } from "./schema-validation";
 import type { EnvironmentFile } from "./schema/environment";
@@ -22,23 +23,35 @@ export const MANIFEST_FILE = "service.json";
  * Reads every environment (environments/*.json) and service manifest (services/<name>/service.json)
  * under root, validates them against the JSON Schemas and the semantic checks, and returns the
  * resolved configuration. Throws a ConfigError listing every problem found, never just the first:
- * the semantic checks run on every file, without the values its schema rejected, and say nothing
- * more about those values; a file the schema rejects as a whole is left out of them.
+ * a value the schema rejects is reported once, and every semantic check still runs on every
+ * environment and service whose values it reads passed the schema (see checks/run-checks.ts).
  */
 export function loadProject(root: string = process.cwd()): ProjectConfig {
   const problems: ConfigProblem[] = [];
   const validator = new SchemaValidator();
-  const removed = new Map<string, readonly string[]>();
   const read = <T>(file: string, schemaFile: string) => {
     const reading = readConfigFile<T>(join(root, file), file, schemaFile, validator);
     problems.push(...reading.problems);
-    removed.set(file, reading.removed);
     return reading;
   };
+  /**
+   * The file as checks take it: named after its file or folder (the name it must have, whatever
+   * it says; a different name is reported apart), with what the schema rejected besides its name.
+   * Undefined when the schema refuses that name too.
+   */
+  const namedAfterFile = <T extends { name: string }>(
+    reading: ConfigFileReading<T> & { readonly data: T },
+    name: string,
+    schemaFile: string,
+  ) => {
+    const data = { ...reading.data, name };
+    if (reading.data.name !== name && validator.errors(schemaFile, data).length > 0) return;
+    return { written: data, rejected: reading.rejected.filter((path) => path[0] !== "name") };
+  };
+  const nameRejected = (reading: ConfigFileReading<unknown>) =>
+    reading.rejected.some((path) => path[0] === "name");
 
-  const services: ServiceConfig[] = [];
-  const writtenServices = new Map<string, ServiceFile>();
-  const writtenEnvironments = new Map<string, EnvironmentFile>();
+  const services: CheckedService[] = [];
   const unresolvedServices: string[] = [];
   const serviceDirs = listDirs(join(root, SERVICES_DIR)).filter((dir) =>
     existsSync(join(root, SERVICES_DIR, dir, MANIFEST_FILE)),
@@ -46,45 +59,53 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
   for (const dir of serviceDirs) {
     const file = [SERVICES_DIR, dir, MANIFEST_FILE].join("/");
     const reading = read<ServiceFile>(file, SERVICE_SCHEMA_FILE);
-    const manifest = reading.data;
-    if (!manifest) {
+    if (!hasData(reading)) {
       unresolvedServices.push(dir, ...declaredName(reading.json));
       continue;
     }
-    if (manifest.name !== dir) {
-      const taken = serviceDirs.includes(manifest.name);
+    if (!nameRejected(reading) && reading.data.name !== dir) {
+      const declared = reading.data.name;
+      const taken = serviceDirs.includes(declared);
       problems.push({
         file,
         path: "$.name",
         message: taken
-          ? `${quote(manifest.name)} is already the service in ${SERVICES_DIR}/${manifest.name}; expected ${quote(dir)}, the name of its folder (service names are unique)`
-          : `${quote(manifest.name)} differs from its folder ${quote(dir)}; expected ${quote(dir)} (or rename the folder)`,
+          ? `${quote(declared)} is already the service in ${SERVICES_DIR}/${declared}; expected ${quote(dir)}, the name of its folder (service names are unique)`
+          : `${quote(declared)} differs from its folder ${quote(dir)}; expected ${quote(dir)} (or rename the folder)`,
       });
-      unresolvedServices.push(dir, manifest.name);
+      unresolvedServices.push(declared);
+    }
+    const named = namedAfterFile(reading, dir, SERVICE_SCHEMA_FILE);
+    if (!named) {
+      unresolvedServices.push(dir);
       continue;
     }
-    writtenServices.set(file, manifest);
-    services.push(resolveService({ file, directory: [SERVICES_DIR, dir].join("/"), manifest }));
+    const directory = [SERVICES_DIR, dir].join("/");
+    const resolved = resolveService({ file, directory, manifest: named.written });
+    services.push({ ...named, resolved });
   }
 
   const environmentFiles = listFiles(join(root, ENVIRONMENTS_DIR), ".json");
-  const environments: EnvironmentConfig[] = [];
-  for (const name of environmentFiles) {
-    const file = [ENVIRONMENTS_DIR, name].join("/");
+  const environments: CheckedEnvironment[] = [];
+  const resolvedServices = services.map((service) => service.resolved);
+  for (const fileName of environmentFiles) {
+    const file = [ENVIRONMENTS_DIR, fileName].join("/");
     const reading = read<EnvironmentFile>(file, ENVIRONMENT_SCHEMA_FILE);
-    const env = reading.data;
-    if (!env) continue;
-    const stem = basename(name, ".json");
-    if (env.name !== stem) {
+    if (!hasData(reading)) continue;
+    const stem = basename(fileName, ".json");
+    if (!nameRejected(reading) && reading.data.name !== stem) {
       problems.push({
         file,
         path: "$.name",
-        message: `${quote(env.name)} differs from the file name; expected ${quote(stem)} (the stack is named after the file)`,
+        message: `${quote(reading.data.name)} differs from the file name; expected ${quote(stem)} (the stack is named after the file)`,
       });
-      continue;
     }
-    writtenEnvironments.set(file, env);
-    environments.push(resolveEnvironment(file, env, services));
+    const named = namedAfterFile(reading, stem, ENVIRONMENT_SCHEMA_FILE);
+    if (!named) continue;
+    environments.push({
+      ...named,
+      resolved: resolveEnvironment(file, named.written, resolvedServices),
+    });
   }
 
   if (environmentFiles.length === 0) {
@@ -102,22 +123,17 @@ export function loadProject(root: string = process.cwd()): ProjectConfig {
     });
   }
 
-  const project: ProjectConfig = { environments, services };
-  const aboutRemoved = (problem: ConfigProblem) =>
-    (removed.get(problem.file) ?? []).some(
-      (path) =>
-        problem.path === path ||
-        problem.path.startsWith(`${path}.`) ||
-        problem.path.startsWith(`${path}[`),
-    );
-  const written = writtenConfig(writtenEnvironments, writtenServices);
-  problems.push(
-    ...runChecks({ ...project, unresolvedServices, written }).filter(
-      (problem) => !aboutRemoved(problem),
-    ),
-  );
-  if (problems.length > 0) throw new ConfigError(byFile(problems));
-  return project;
+  const edits = editHistory(root);
+  problems.push(...checkProject({ environments, services, unresolvedServices, edits }));
+  if (problems.length > 0) throw new ConfigError(byFile(onePerField(problems)));
+  return {
+    environments: environments.map((env) => env.resolved),
+    services: resolvedServices,
+  };
+}
+
+function hasData<T>(reading: ConfigFileReading<T>): reading is ConfigFileReading<T> & { data: T } {
+  return reading.data !== undefined;
 }
 
 /** The name a manifest that failed its schema declares, if it declares one at all. */

@@ -8,6 +8,17 @@ export interface ConfigProblem {
   readonly message: string;
 }
 
+/** The first problem at each field of each file: one problem per field, the first found. */
+export function onePerField(problems: readonly ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.file}\0${problem.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function formatProblem(problem: ConfigProblem): string {
   return `${problem.file}: ${problem.path}: ${problem.message}`;
 }

@@ -2,19 +2,19 @@ import { readFileSync } from "node:fs";
 import { findDuplicateKeys } from "../lib/json-duplicate-keys";
 import { jsonPath, quote, type ConfigProblem } from "./problems";
 import { schemaProblems } from "./schema-messages";
-import { withoutRejectedValues } from "./schema-repair";
+import { withoutRejectedValues, type ValuePath } from "./schema-repair";
 import type { SchemaValidator } from "./schema-validation";
 
 export interface ConfigFileReading<T> {
   /**
    * The content, when it is valid JSON that passes the schema, or passes it once the values the
-   * schema rejected are taken out (see `removed`).
+   * schema rejected are taken out or stood in for (see `rejected`).
    */
   readonly data?: T;
   /** The parsed content whatever the schema said, when it is valid JSON. */
   readonly json?: unknown;
-  /** JSON paths taken out of `data` because the schema rejected them. */
-  readonly removed: readonly string[];
+  /** Where `data` holds no value of the user's, because the schema rejected what was there. */
+  readonly rejected: readonly ValuePath[];
   readonly problems: readonly ConfigProblem[];
 }
 
@@ -34,7 +34,7 @@ export function readConfigFile<T>(
     json = JSON.parse(text);
   } catch (error) {
     return {
-      removed: [],
+      rejected: [],
       problems: [
         {
           file: rel,
@@ -53,12 +53,12 @@ export function readConfigFile<T>(
   );
   const errors = validator.errors(schemaFile, json);
   const problems = [...duplicates, ...schemaProblems(errors, rel)];
-  if (errors.length === 0) return { data: json as T, json, removed: [], problems };
+  if (errors.length === 0) return { data: json as T, json, rejected: [], problems };
   const repair = withoutRejectedValues(json, errors, (data) => validator.errors(schemaFile, data));
   return {
     data: repair?.data as T | undefined,
     json,
-    removed: repair?.removed.map(jsonPath) ?? [],
+    rejected: repair?.rejected ?? [],
     problems,
   };
 }

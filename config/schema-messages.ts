@@ -13,13 +13,74 @@ interface SchemaNode {
 }
 
 /**
- * Turns ajv's errors for one file into problems a user can act on: the path of the offending
- * value or key, the value quoted, and what is expected (from the schema's descriptions).
+ * Turns ajv's errors for one file into problems a user can act on, one per JSON path: the path
+ * of the offending value or key, the value quoted, and what is expected (from the schema's
+ * descriptions). Where ajv finds several faults with one value, the most telling one is kept.
  */
 export function schemaProblems(errors: readonly ErrorObject[], file: string): ConfigProblem[] {
-  return errors
-    .filter((error) => error.keyword !== "propertyNames") // its key error comes separately
-    .map((error) => ({ file, path: jsonPath(errorLocation(error)), message: describe(error) }));
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const error of errors) {
+    if (error.keyword === "propertyNames") continue; // its key error comes separately
+    const path = jsonPath(errorLocation(error));
+    byPath.set(path, [...(byPath.get(path) ?? []), error]);
+  }
+  return [...byPath].map(([path, found]) => ({ file, path, message: describeField(found) }));
+}
+
+/**
+ * The order in which faults with one value are worth telling: a bad key before its value, a
+ * missing or unknown key, then the kind of value, the allowed values, its form, its size.
+ */
+const KEYWORD_RANK = [
+  "required",
+  "additionalProperties",
+  "enum",
+  "type",
+  "pattern",
+  "format",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+];
+
+function rank(error: ErrorObject): number {
+  if (error.propertyName !== undefined) return -1;
+  const index = KEYWORD_RANK.indexOf(error.keyword);
+  return index === -1 ? KEYWORD_RANK.length : index;
+}
+
+/** One message for everything wrong with one value: the fault that says most. */
+function describeField(errors: readonly ErrorObject[]): string {
+  const [first] = [...errors].sort((a, b) => rank(a) - rank(b));
+  const wrongType = errors.find((error) => error.keyword === "type" && !error.propertyName);
+  const hint = wrongType && first.keyword !== "type" ? unquotedHint(wrongType) : "";
+  return `${describe(first)}${hint && ` (${hint})`}`;
+}
+
+/**
+ * For a number or boolean written in quotes, what it should have been: 'a number, not the
+ * string "256"'; "" for anything else.
+ */
+function unquotedHint(error: ErrorObject): string {
+  const { data } = error;
+  const type = (error.params as { type: string }).type;
+  if (typeof data !== "string") return "";
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    return "";
+  }
+  const fits =
+    type === "boolean"
+      ? typeof parsed === "boolean"
+      : typeof parsed === "number" && (type === "number" || Number.isInteger(parsed));
+  if (!fits) return "";
+  return `${type === "boolean" ? "true or false" : "a number"}, not the string ${quote(data)}`;
 }
 
 /** Where an error is, as path segments: the offending value, key or repeated array item. */
@@ -88,8 +149,11 @@ function describe(error: ErrorObject): string {
         ? `unknown key; did you mean ${quote(suggestion)}?`
         : `unknown key; expected one of ${known.map((k) => quote(k)).join(", ")}`;
     }
-    case "type":
-      return `${quote(value)} is not ${article((error.params as { type: string }).type)}${expected(schema)}`;
+    case "type": {
+      // A number or boolean in quotes: say it is the quotes that are wrong.
+      const written = unquotedHint(error) ? "is a string, not" : "is not";
+      return `${quote(value)} ${written} ${article((error.params as { type: string }).type)}${expected(schema)}`;
+    }
     case "enum":
       return `${quote(value)} is not allowed; expected one of ${(schema?.enum ?? []).map((v) => quote(v)).join(", ")}`;
     case "minimum":

@@ -45,7 +45,7 @@ describe("names that collide after the stack derives them", () => {
     });
     const name = fitName(["shop-dev", a], AWS_NAME_LIMITS.targetGroup);
     expect(problemsOf(root)).toEqual([
-      `services/${b}/service.json: $.name: "${b}" gets the same target group name "${name}" as "${a}" in environments/dev.json; expected a service name that tells them apart`,
+      `services/${b}/service.json: $.name: "${b}" gets the same target group name "${name}" as services/${a}/service.json ($.name) in environments/dev.json; expected a service name that tells them apart`,
     ]);
   });
 
@@ -61,7 +61,7 @@ describe("names that collide after the stack derives them", () => {
     });
     const priority = stableNumber(a, DERIVED_PRIORITY_RANGE.min, DERIVED_PRIORITY_RANGE.max);
     expect(problemsOf(root)).toEqual([
-      `services/${b}/service.json: $.routing.priority: ${priority} (derived from the service name) is already the rule priority of "${a}"; expected an explicit priority from 1 to 50000 that no other service uses`,
+      `services/${b}/service.json: $.routing.priority: ${priority} (derived from the service name) is already the rule priority of services/${a}/service.json (derived from its name); expected an explicit priority from 1 to 50000 that no other service uses (free: ${priority + 1})`,
     ]);
   });
 });

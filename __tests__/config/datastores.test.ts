@@ -156,7 +156,7 @@ describe("data store configuration", () => {
     expect(
       problemsWith({ "environments/prod.json": (e) => (e.state.region = "eu-west-1") }),
     ).toEqual([
-      'environments/prod.json: $.state.region: "eu-west-1" differs from the region "us-east-1" environments/dev.json gives the bucket "shop-terraform-state"; expected the same region',
+      'environments/prod.json: $.state.region: "eu-west-1" differs from "us-east-1", where environments/dev.json ($.region) has the state bucket "shop-terraform-state"; expected "us-east-1", or a state bucket of its own in $.state.bucket',
     ]);
   });
 });

@@ -78,7 +78,7 @@ describeRules("environment rules", [
       },
     },
     problems: [
-      'environments/prod.json: $.state.key: "shop/terraform.tfstate" in bucket "shop-terraform-state" is also the state of environments/dev.json; expected a key of its own, e.g. "shop/prod/terraform.tfstate"',
+      'environments/prod.json: $.state.key: "shop/terraform.tfstate" in bucket "shop-terraform-state" is also the state of environments/dev.json ($.state.key); expected a key of its own, e.g. "shop/prod/terraform.tfstate"',
     ],
   },
   {

@@ -50,7 +50,7 @@ describe("loadProject", () => {
       },
     });
     expect(problemsOf(root)).toEqual([
-      'services/users/service.json: $.port: "8000" is not an integer; expected the port the container listens on (e.g. 8000)',
+      'services/users/service.json: $.port: "8000" is a string, not an integer; expected the port the container listens on (e.g. 8000)',
       "environments/dev.json: $.vpc.natStrategy: required key is missing; expected egress for the private subnets: a NAT gateway per AZ (highly available), a single shared one (cheaper), or none (then see interfaceEndpoints)",
       'environments/dev.json: $.vpc.natStrategyy: unknown key; did you mean "natStrategy"?',
       `environments/dev.json: $.vpc.cidr: "10.0.0.0/33" is invalid; expected the VPC's IPv4 CIDR block, /16 to /24 (e.g. "10.0.0.0/16")`,

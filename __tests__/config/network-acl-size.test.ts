@@ -1,4 +1,3 @@
-import { writtenConfig } from "../../config/checks";
 import { checkNetworkAclSize } from "../../config/checks/network-acl-size";
 import { loadProject } from "../../config/load";
 import type { EnvironmentConfig, ServiceConfig } from "../../config/model";
@@ -21,12 +20,18 @@ const services = (count: number): ServiceConfig[] =>
     },
   }));
 
-// The check reads only resolved environments: nothing written needs looking up.
+// The check reads only resolved environments: nothing written or edited needs looking up.
+const notLookedUp = () => {
+  throw new Error("the check looked up a written file or an edit");
+};
 const problemsOf = (env: EnvironmentConfig) =>
   checkNetworkAclSize({
     environments: [env],
     services: env.services,
-    written: writtenConfig(new Map(), new Map()),
+    serviceNames: env.services.map((service) => service.name),
+    unresolvedServices: [],
+    written: { environment: notLookedUp, service: notLookedUp },
+    edits: { edited: notLookedUp },
   });
 
 /** The environment over these AZs, with the subnets the layout derives for them. */

@@ -113,7 +113,7 @@ describeRules("network rules", [
     rule: "at least two AZs",
     mistake: { edit: { [DEV]: (env) => (env.azs = ["us-east-1a"]) } },
     problems: [
-      'environments/dev.json: $.azs: ["us-east-1a"] has 1 item, fewer than 2; expected the availability zones of the region to spread over',
+      'environments/dev.json: $.azs: ["us-east-1a"] has 1 item, fewer than 2; expected the availability zones of the region to spread over (e.g. ["us-east-1a","us-east-1b"])',
     ],
   },
   {
@@ -134,7 +134,7 @@ describeRules("network rules", [
     rule: "AZ names belong to the region",
     mistake: { edit: { [DEV]: (env) => (env.azs[1] = "us-west-2b") } },
     problems: [
-      'environments/dev.json: $.azs[1]: "us-west-2b" is not an availability zone of "us-east-1"; expected e.g. "us-east-1a"',
+      'environments/dev.json: $.azs[1]: "us-west-2b" is not in region "us-east-1"; expected an AZ of "us-east-1", e.g. "us-east-1b"',
     ],
   },
   {

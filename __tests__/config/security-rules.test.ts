@@ -56,7 +56,7 @@ describeRules("load balancer HTTPS rules", [
       },
     },
     problems: [
-      "services/products/service.json: $.routing.listenerPort: 80 is kept for the redirect to HTTPS because environments/dev.json sets routing.certificateArn; expected a port other than 443 and 80, e.g. 8080",
+      "services/products/service.json: $.routing.listenerPort: 80 is kept for the redirect to HTTPS because environments/dev.json sets routing.certificateArn; expected a port other than 443 and 80, e.g. 8081",
     ],
   },
 ]);

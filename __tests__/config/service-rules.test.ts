@@ -10,10 +10,13 @@ const CERTIFICATE =
 
 describeRules("service rules", [
   {
-    rule: "service names are unique",
+    rule: "service names are unique, and a copied manifest is checked under its folder's name",
     mistake: { write: { "services/users2/service.json": manifestText("users") } },
     problems: [
       'services/users2/service.json: $.name: "users" is already the service in services/users; expected "users2", the name of its folder (service names are unique)',
+      "services/users2/service.json: $.routing.listenerPort: 8080 is already the listener port of services/users/service.json ($.routing.listenerPort); expected a port no other service uses (free: 8082)",
+      "services/users2/service.json: $.routing.priority: 100 is already the rule priority of services/users/service.json ($.routing.priority); expected a unique priority from 1 to 50000 (free: 101)",
+      'services/users2/service.json: $.routing.pathPrefix: "/users" is already the path prefix of services/users/service.json ($.routing.pathPrefix); expected a prefix no other service uses (free: "/users2")',
     ],
   },
   {
@@ -55,14 +58,14 @@ describeRules("service rules", [
     rule: "listener ports are unique",
     mistake: { edit: { [PRODUCTS]: (svc) => (svc.routing.listenerPort = 8080) } },
     problems: [
-      'services/users/service.json: $.routing.listenerPort: 8080 is already the listener port of "products"; expected a port no other service uses',
+      "services/products/service.json: $.routing.listenerPort: 8080 is already the listener port of services/users/service.json ($.routing.listenerPort); expected a port no other service uses (free: 8081)",
     ],
   },
   {
     rule: "listener ports leave the shared listener's port free",
     mistake: { edit: { [DEV]: (env) => (env.routing.sharedListenerPort = 8080) } },
     problems: [
-      'environments/dev.json: $.routing.sharedListenerPort: 8080 is also the listener port of "users"; expected a port no service listener uses',
+      "environments/dev.json: $.routing.sharedListenerPort: 8080 is also the listener port of services/users/service.json ($.routing.listenerPort); expected a port no service listener uses (free: 8082)",
     ],
   },
   {
@@ -74,7 +77,7 @@ describeRules("service rules", [
       },
     },
     problems: [
-      "services/users/service.json: $.routing.listenerPort: 443 is kept for HTTPS because environments/dev.json sets routing.certificateArn; expected a port other than 443 and 80, e.g. 8080",
+      "services/users/service.json: $.routing.listenerPort: 443 is kept for HTTPS because environments/dev.json sets routing.certificateArn; expected a port other than 443 and 80, e.g. 8082",
     ],
   },
   {
@@ -88,21 +91,21 @@ describeRules("service rules", [
     rule: "path prefixes are unique",
     mistake: { edit: { [PRODUCTS]: (svc) => (svc.routing.pathPrefix = "/users") } },
     problems: [
-      'services/users/service.json: $.routing.pathPrefix: "/users" is already the path prefix of "products"; expected a prefix no other service uses',
+      'services/products/service.json: $.routing.pathPrefix: "/users" is already the path prefix of services/users/service.json ($.routing.pathPrefix); expected a prefix no other service uses (free: "/products")',
     ],
   },
   {
     rule: "a path prefix is not shadowed by an outer prefix evaluated first",
     mistake: { edit: { [PRODUCTS]: (svc) => (svc.routing.pathPrefix = "/users/products") } },
     problems: [
-      'services/products/service.json: $.routing.priority: 200 comes after 100, the rule of "users" whose prefix "/users" also matches "/users/products", so "products" would get no request; expected a priority below 100',
+      'services/products/service.json: $.routing.priority: 200 comes after 100, the rule of services/users/service.json ($.routing.priority) whose prefix "/users" also matches "/users/products", so "products" would get no request; expected a priority below 100',
     ],
   },
   {
     rule: "listener rule priorities are unique",
     mistake: { edit: { [PRODUCTS]: (svc) => (svc.routing.priority = 100) } },
     problems: [
-      'services/users/service.json: $.routing.priority: 100 is already the rule priority of "products"; expected a unique priority from 1 to 50000',
+      "services/products/service.json: $.routing.priority: 100 is already the rule priority of services/users/service.json ($.routing.priority); expected a unique priority from 1 to 50000 (free: 101)",
     ],
   },
   {

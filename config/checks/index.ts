@@ -1,6 +1,6 @@
 import type { ConfigProblem } from "../problems";
 import { checkBackupColdStorage, checkBackupCopy } from "./backup";
-import type { Check, CheckedProject } from "./check";
+import type { Check, CheckedFiles } from "./check";
 import { checkCertificate } from "./certificate";
 import { checkCapacityWeights } from "./compute";
 import { checkPrivateEgress } from "./egress";
@@ -9,6 +9,7 @@ import { checkAwsNames } from "./naming";
 import { checkNetworkAclSize } from "./network-acl-size";
 import { checkAzRegion, checkSubnets, checkVpcCidr } from "./network";
 import { checkPathPrefixes } from "./paths";
+import { runChecks } from "./run-checks";
 import {
   checkListenerPorts,
   checkRoutingFields,
@@ -19,11 +20,17 @@ import { checkScalingBounds } from "./scaling";
 import { checkPlainSecrets } from "./secrets";
 import {
   checkCalls,
+  checkFargateMemory,
   checkFargateSizes,
   checkHealthCheckTiming,
   checkOverrideNames,
 } from "./services";
-import { checkStateBucketName, checkStateKeys, checkStateLock } from "./state";
+import {
+  checkSharedStateStores,
+  checkStateBucketName,
+  checkStateKeys,
+  checkStateLock,
+} from "./state";
 import { checkSubnetCapacity } from "./subnet-capacity";
 import { checkTags } from "./tags";
 import {
@@ -31,15 +38,22 @@ import {
   checkDatabaseStorage,
   checkDatastoreVariables,
   checkDynamodbKeys,
-  checkSharedStateStores,
   checkSharedStoragePath,
 } from "./storage";
 
-export { writtenConfig, type Check, type CheckedProject, type WrittenConfig } from "./check";
+export type {
+  Check,
+  CheckedEnvironment,
+  CheckedFiles,
+  CheckedProject,
+  CheckedService,
+  WrittenConfig,
+} from "./check";
 
 /**
- * Every semantic check, in the order their problems are listed. They run on every file that
- * passed its schema; where two report the same field, the first one's problem is kept.
+ * Every semantic check, in the order their problems are listed. Each runs on every environment
+ * and service whose values it reads passed their schema; where two report the same field, the
+ * first one's problem is kept.
  */
 export const CHECKS: readonly Check[] = [
   checkVpcCidr,
@@ -48,6 +62,7 @@ export const CHECKS: readonly Check[] = [
   checkAzRegion,
   checkPrivateEgress,
   checkFargateSizes,
+  checkFargateMemory,
   checkHealthCheckTiming,
   checkScalingBounds,
   checkCapacityWeights,
@@ -77,12 +92,7 @@ export const CHECKS: readonly Check[] = [
   checkBackupColdStorage,
 ];
 
-export function runChecks(project: CheckedProject): ConfigProblem[] {
-  const seen = new Set<string>();
-  return CHECKS.flatMap((check) => check(project)).filter((problem) => {
-    const key = `${problem.file}\0${problem.path}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** The problems every semantic check finds in these files. */
+export function checkProject(files: CheckedFiles): ConfigProblem[] {
+  return runChecks(CHECKS, files);
 }

@@ -5,8 +5,14 @@ import {
   type ResourceName,
 } from "../../lib/resource-names";
 import { namePrefix } from "../../lib/names/name-prefix";
+import type { ServiceConfig } from "../model";
 import { quote, type ConfigProblem } from "../problems";
 import type { Check } from "./check";
+import { bySide, whereHeld, writtenAt } from "./clash";
+
+/** A service's name, as one side of a clash of the AWS names made from it. */
+const nameOf = (service: ServiceConfig) =>
+  writtenAt(service.file, ["name"], service.name, { service });
 
 function describeName({ kind, role }: ResourceName): string {
   const resource = AWS_NAME_RULES[kind].resource;
@@ -15,10 +21,11 @@ function describeName({ kind, role }: ResourceName): string {
 
 /**
  * Every AWS name the stack composes from the project, environment and service names is one AWS
- * accepts, after any deterministic shortening; and no two services end up with the same name.
- * A name that starts badly is the project's doing; anything else is reported at the service.
+ * accepts, after any deterministic shortening; and no two services end up with the same name
+ * (reported at the service edited into the clash). A name that starts badly is the project's
+ * doing; anything else is reported at the service.
  */
-export const checkAwsNames: Check = ({ environments }) => {
+export const checkAwsNames: Check = ({ environments, edits }) => {
   const problems = new Map<string, ConfigProblem>();
   const report = (problem: ConfigProblem) => {
     const key = `${problem.file}\0${problem.path}`;
@@ -40,7 +47,7 @@ export const checkAwsNames: Check = ({ environments }) => {
         });
       }
     }
-    const taken = new Map<string, string>();
+    const taken = new Map<string, ServiceConfig>();
     for (const service of env.services) {
       const naming = {
         name: service.name,
@@ -64,13 +71,14 @@ export const checkAwsNames: Check = ({ environments }) => {
         }
         const slot = `${name.kind}\0${name.role ?? ""}\0${name.name}`;
         const first = taken.get(slot);
-        if (first !== undefined && first !== service.name) {
+        if (first !== undefined && first.name !== service.name) {
+          const [reported, other] = bySide(edits, nameOf(first), nameOf(service));
           report({
-            file: service.file,
+            file: reported.file,
             path: "$.name",
-            message: `${quote(service.name)} gets the same ${describeName(name)} name ${quote(name.name)} as ${quote(first)} in ${env.file}; expected a service name that tells them apart`,
+            message: `${quote(reported.service.name)} gets the same ${describeName(name)} name ${quote(name.name)} as ${whereHeld(other)} in ${env.file}; expected a service name that tells them apart`,
           });
-        } else taken.set(slot, service.name);
+        } else taken.set(slot, service);
       }
     }
   }

@@ -137,15 +137,34 @@ export const checkSubnets: Check = ({ environments, written }) =>
     return problems;
   });
 
-/** AZ names belong to the environment's region ("us-east-1a" for "us-east-1"). */
+const AZ_LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/**
+ * AZ names belong to the environment's region ("us-east-1a" for "us-east-1"). Each AZ of
+ * another region gets its own suggestion: the same letter in this region, or the first letter
+ * no other entry has.
+ */
 export const checkAzRegion: Check = ({ environments }) =>
-  environments.flatMap((env) =>
-    env.azs
-      .map((az, i) => ({ az, i }))
-      .filter(({ az }) => !new RegExp(`^${env.region}[a-z]$`).test(az))
-      .map(({ az, i }) => ({
-        file: env.file,
-        path: jsonPath(["azs", i]),
-        message: `${quote(az)} is not an availability zone of ${quote(env.region)}; expected e.g. ${quote(`${env.region}a`)}`,
-      })),
-  );
+  environments.flatMap((env) => {
+    const inRegion = (az: string) =>
+      az.length === env.region.length + 1 && az.startsWith(env.region);
+    const taken = new Set(env.azs.filter(inRegion));
+    const suggest = (az: string) => {
+      const same = `${env.region}${az.slice(-1)}`;
+      const letter = [...AZ_LETTERS].find((l) => !taken.has(`${env.region}${l}`));
+      const suggestion = taken.has(same) ? `${env.region}${letter}` : same;
+      taken.add(suggestion);
+      return suggestion;
+    };
+    return env.azs.flatMap((az, i): ConfigProblem[] =>
+      inRegion(az)
+        ? []
+        : [
+            {
+              file: env.file,
+              path: jsonPath(["azs", i]),
+              message: `${quote(az)} is not in region ${quote(env.region)}; expected an AZ of ${quote(env.region)}, e.g. ${quote(suggest(az))}`,
+            },
+          ],
+    );
+  });

@@ -1,9 +1,11 @@
 import {
   describeMemoryOptions,
   fargateCpuOptions,
+  fargateMemoryOptions,
   isValidFargateSize,
 } from "../../lib/fargate-sizes";
 import { jsonPath, quote, type ConfigProblem } from "../problems";
+import { FARGATE_CPU_UNITS } from "../schema/constants";
 import type { Check } from "./check";
 
 function sizeProblem(cpu: number, memory: number): string {
@@ -39,9 +41,41 @@ export const checkFargateSizes: Check = ({ environments, services, written }) =>
   return problems;
 };
 
+/** Every memory size Fargate offers with some CPU size, smallest first. */
+const FARGATE_MEMORY_SIZES = [...new Set(FARGATE_CPU_UNITS.flatMap(fargateMemoryOptions))].sort(
+  (a, b) => a - b,
+);
+
+function memoryProblem(memory: number): string | undefined {
+  if (FARGATE_MEMORY_SIZES.includes(memory)) return undefined;
+  const closest = FARGATE_MEMORY_SIZES.reduce((best, size) =>
+    Math.abs(size - memory) < Math.abs(best - memory) ? size : best,
+  );
+  return `${memory} MiB is not a memory size Fargate offers with any CPU; expected a Fargate size, e.g. ${closest} MiB (the closest)`;
+}
+
+/**
+ * Memory Fargate offers with no CPU size is wrong whatever the CPU: reported even when the CPU
+ * is not checked with it (checkFargateSizes, listed first, says more when the CPU is valid).
+ */
+export const checkFargateMemory: Check = ({ environments, services, written }) => [
+  ...services.flatMap((service): ConfigProblem[] => {
+    const message = memoryProblem(service.memory);
+    return message ? [{ file: service.file, path: "$.memory", message }] : [];
+  }),
+  ...environments.flatMap((env) =>
+    Object.entries(written.environment(env).services ?? {}).flatMap(
+      ([name, override]): ConfigProblem[] => {
+        const message = override.memory === undefined ? undefined : memoryProblem(override.memory);
+        const path = jsonPath(["services", name, "memory"]);
+        return message ? [{ file: env.file, path, message }] : [];
+      },
+    ),
+  ),
+];
+
 /** A service may call only other services of the project (not itself). */
-export const checkCalls: Check = ({ services, unresolvedServices = [] }) => {
-  const names = services.map((s) => s.name);
+export const checkCalls: Check = ({ services, serviceNames, unresolvedServices }) => {
   return services.flatMap((service) =>
     service.calls.flatMap((callee, i): ConfigProblem[] => {
       const at = { file: service.file, path: jsonPath(["calls", i]) };
@@ -53,11 +87,11 @@ export const checkCalls: Check = ({ services, unresolvedServices = [] }) => {
           },
         ];
       }
-      if (!names.includes(callee) && !unresolvedServices.includes(callee)) {
+      if (!serviceNames.includes(callee) && !unresolvedServices.includes(callee)) {
         return [
           {
             ...at,
-            message: `${quote(callee)} is not a service of this project; expected one of ${names.map((n) => quote(n)).join(", ")}`,
+            message: `${quote(callee)} is not a service of this project; expected one of ${serviceNames.map((n) => quote(n)).join(", ")}`,
           },
         ];
       }
@@ -69,18 +103,17 @@ export const checkCalls: Check = ({ services, unresolvedServices = [] }) => {
 /** Per-environment overrides must name services that exist. */
 export const checkOverrideNames: Check = ({
   environments,
-  services,
-  unresolvedServices = [],
+  serviceNames,
+  unresolvedServices,
   written,
 }) => {
-  const names = services.map((s) => s.name);
   return environments.flatMap((env) =>
     Object.keys(written.environment(env).services ?? {})
-      .filter((name) => !names.includes(name) && !unresolvedServices.includes(name))
+      .filter((name) => !serviceNames.includes(name) && !unresolvedServices.includes(name))
       .map((name) => ({
         file: env.file,
         path: jsonPath(["services", name]),
-        message: `${quote(name)} is not a service of this project; expected one of ${names.map((n) => quote(n)).join(", ")}`,
+        message: `${quote(name)} is not a service of this project; expected one of ${serviceNames.map((n) => quote(n)).join(", ")}`,
       })),
   );
 };

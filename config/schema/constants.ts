@@ -20,6 +20,10 @@ export const LOG_RETENTION_DAYS = [
   3653,
 ] as const;
 export const FARGATE_CPU_UNITS = [256, 512, 1024, 2048, 4096, 8192, 16384] as const;
+/** The TCP ports a container or listener may use. */
+export const PORT_RANGE = { min: 1, max: 65535 } as const;
+/** The priorities a load balancer's listener rules may have. */
+export const RULE_PRIORITY_RANGE = { min: 1, max: 50000 } as const;
 
 /** Defaults the schema advertises to editors and the loader applies: one source for both. */
 export const ENVIRONMENT_DEFAULTS = {

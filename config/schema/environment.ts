@@ -415,6 +415,7 @@ export const EnvironmentSchema = Type.Object(
         minItems: 2,
         uniqueItems: true,
         description: "the availability zones of the region to spread over",
+        examples: [["us-east-1a", "us-east-1b"]],
       },
     ),
     vpc: Vpc,

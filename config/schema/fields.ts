@@ -6,6 +6,7 @@ import {
   type TString,
   type TUnsafe,
 } from "@sinclair/typebox";
+import { PORT_RANGE } from "./constants";
 
 /**
  * Building blocks shared by the environment and service schemas. Every field carries a
@@ -30,7 +31,7 @@ export function NumberEnum<const T extends readonly number[]>(
 }
 
 export const Port = (description: string, options: SchemaOptions = {}) =>
-  Type.Integer({ minimum: 1, maximum: 65535, description, ...options });
+  Type.Integer({ minimum: PORT_RANGE.min, maximum: PORT_RANGE.max, description, ...options });
 
 export const IPV4_CIDR_PATTERN =
   "^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/([0-9]|[12][0-9]|3[0-2])$";

@@ -5,6 +5,7 @@ import {
   DYNAMODB_OPERATIONS,
   DYNAMODB_PROJECTIONS,
   FARGATE_CPU_UNITS,
+  RULE_PRIORITY_RANGE,
   SCALING_DEFAULTS,
   SERVICE_DEFAULTS,
   STATIC_OBJECT_ACCESS,
@@ -89,8 +90,8 @@ const Routing = Type.Object(
     ),
     priority: Type.Optional(
       Type.Integer({
-        minimum: 1,
-        maximum: 50000,
+        minimum: RULE_PRIORITY_RANGE.min,
+        maximum: RULE_PRIORITY_RANGE.max,
         description:
           "the listener rule priority of the path prefix; derived from the service name when omitted",
       }),
